@@ -1,0 +1,17 @@
+// Package analyzers assembles the poollint suite.
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/poollint/poollint/analyzers/perrequest"
+)
+
+// All returns fresh instances of every poollint analyzer, in a fixed
+// order. Each call returns new analyzers with their own flag values, so
+// the vet tool, the golangci-lint plugin and tests never share state.
+func All() []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		perrequest.New(),
+	}
+}

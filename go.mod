@@ -1,0 +1,3 @@
+module github.com/poollint/poollint
+
+go 1.26
