@@ -1,0 +1,87 @@
+// Package perrequest defines an Analyzer that reports HTTP connection
+// pools (http.Transport values) built on a path that runs once per
+// request.
+//
+// # Analyzer perrequest
+//
+// perrequest: report http.Transport built per request, per invocation or per loop iteration
+//
+// An http.Transport is a connection pool. Building one on a path that
+// runs per request (an HTTP handler, a gRPC method, a Lambda invocation,
+// a loop body, or any helper called from one) pays a TCP and TLS
+// handshake on every request, and each abandoned pool keeps its idle
+// sockets open until they time out. Under load this ends in EMFILE
+// ("too many open files") and "cannot assign requested address".
+//
+// The analyzer reports, on a per-request path:
+//
+//   - &http.Transport{...}, http.Transport{...} and new(http.Transport);
+//   - Clone() of a transport, such as
+//     http.DefaultTransport.(*http.Transport).Clone();
+//   - a by-value copy of a transport (*t);
+//   - an http.Client that carries any of those;
+//   - a call to a function, in this package or another, that builds a
+//     transport on every call. The finding is reported at the call in
+//     the per-request path and points at the construction.
+//
+// A per-request path starts at a root:
+//
+//   - a net/http handler: a function, method or literal with signature
+//     func(http.ResponseWriter, *http.Request), including ServeHTTP
+//     methods and anything given to HandleFunc, Handle or HandlerFunc;
+//   - a gin, echo, fiber or fasthttp handler, recognised by its
+//     parameter type (*gin.Context, echo.Context, *fiber.Ctx,
+//     *fasthttp.RequestCtx);
+//   - a gRPC method: a method of a type registered with a generated
+//     Register*Server function or embedding Unimplemented*Server;
+//   - an AWS Lambda handler given to lambda.Start, StartWithOptions,
+//     StartHandler, StartHandlerFunc, NewHandler or NewHandlerWithOptions:
+//     a function, a literal, a method value, the closure a factory
+//     returns, or a handler type's Invoke method;
+//   - a for or range loop body, anywhere, when the pool it builds does not
+//     outlive the iteration;
+//   - goroutines and closures started from any of these.
+//
+// It stays silent when the pool is built once or kept:
+//
+//   - an http.Client with a nil Transport: it shares http.DefaultTransport;
+//   - construction in main, init, package-level variables, and
+//     constructors that are only called from those;
+//   - lazy initialisation inside sync.Once.Do, sync.OnceValue or
+//     sync.OnceFunc, or behind a nil check on a field or package-level
+//     variable;
+//   - a pool stored in a package-level variable, a field, a map or slice
+//     element, sent on a channel, or handed to a goroutine;
+//   - test files, unless -perrequest.tests is set.
+//
+// BAD:
+//
+//	func (s *Server) Upload(w http.ResponseWriter, r *http.Request) {
+//		client := &http.Client{
+//			Transport: &http.Transport{MaxIdleConnsPerHost: 64},
+//			Timeout:   10 * time.Second,
+//		}
+//		resp, err := client.Post(s.storageURL, "application/octet-stream", r.Body)
+//		...
+//	}
+//
+// GOOD: build the client once and share it; it is safe for concurrent use.
+//
+//	func NewServer(storageURL string) *Server {
+//		t := http.DefaultTransport.(*http.Transport).Clone()
+//		t.MaxIdleConnsPerHost = 64
+//		return &Server{
+//			storageURL: storageURL,
+//			client:     &http.Client{Transport: t, Timeout: 10 * time.Second},
+//		}
+//	}
+//
+//	func (s *Server) Upload(w http.ResponseWriter, r *http.Request) {
+//		resp, err := s.client.Post(s.storageURL, "application/octet-stream", r.Body)
+//		...
+//	}
+//
+// Flags:
+//
+//	-perrequest.tests   also report in _test.go files (default false)
+package perrequest
