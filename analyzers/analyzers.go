@@ -4,14 +4,16 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/perrequest"
 )
 
 // All returns fresh instances of every poollint analyzer, in a fixed
 // order. Each call returns new analyzers with their own flag values, so
 // the vet tool, the golangci-lint plugin and tests never share state.
+// Every finding passes through the //poollint:ignore filter.
 func All() []*analysis.Analyzer {
-	return []*analysis.Analyzer{
+	return ignore.Wrap(
 		perrequest.New(),
-	}
+	)
 }
