@@ -1,0 +1,193 @@
+package reqpath
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
+)
+
+// A Builder describes a function that builds a value on every call.
+type Builder struct {
+	// What is built, for messages: "http.Transport", "s3.Client".
+	What string
+	// Returns: every value built is handed to the caller, so a caller
+	// that keeps the result builds once. Otherwise the function drops
+	// what it builds and every call costs a new one.
+	Returns bool
+	// Site is the construction, in this package; token.NoPos for a
+	// builder learnt from another package's fact.
+	Site token.Pos
+}
+
+// A Spec tells [Model.Find] what a construction is and where the
+// caller's builder facts live.
+type Spec struct {
+	// Nodes are the node types Construct wants to see; call
+	// expressions are always visited.
+	Nodes []ast.Node
+	// Construct reports whether the node at cur builds a value, and
+	// says what, for messages.
+	Construct func(cur inspector.Cursor) (what string, ok bool)
+	// ImportBuilder and ExportBuilder read and write the caller's
+	// builder fact for a function.
+	ImportBuilder func(fn *types.Func) (Builder, bool)
+	ExportBuilder func(fn *types.Func, b Builder)
+}
+
+// A Finding is a construction, or a call to a builder, on a per-request
+// path, whose value does not outlive the request or iteration.
+type Finding struct {
+	Node    ast.Node    // the construction or the call
+	What    string      // what is built
+	Callee  *types.Func // the builder called; nil for a direct construction
+	Builder Builder     // the callee's summary, when Callee is not nil
+	Context Context
+}
+
+// site is a construction or a call that may reach one.
+type site struct {
+	cur    inspector.Cursor
+	what   string      // direct construction
+	callee *types.Func // call
+	decl   *types.Func // the enclosing top-level function, if any
+	ctx    Context
+	perReq bool
+}
+
+// Find reports the constructions described by spec that run per
+// request, directly or through builders, and exports a builder fact for
+// every function of the package that builds on every call.
+func (m *Model) Find(spec Spec) []Finding {
+	pass := m.pass
+	info := pass.TypesInfo
+
+	// Collect the constructions, and the calls that may reach one.
+	nodes := append(append([]ast.Node(nil), spec.Nodes...), (*ast.CallExpr)(nil))
+	var sites []*site
+	for cur := range m.insp.Root().Preorder(nodes...) {
+		s := &site{cur: cur}
+		if what, ok := spec.Construct(cur); ok {
+			s.what = what
+		} else if call, ok := cur.Node().(*ast.CallExpr); ok {
+			fn := typesutil.StaticCallee(info, call)
+			if fn == nil || fn.Pkg() == nil {
+				continue
+			}
+			if _, ok := spec.ImportBuilder(fn); fn.Pkg() != pass.Pkg && !ok {
+				continue
+			}
+			s.callee = fn
+		} else {
+			continue
+		}
+		if m.Memoized(cur) {
+			continue
+		}
+		s.ctx, s.perReq = m.Where(cur)
+		if decl, ok := enclosingDecl(cur); ok {
+			s.decl, _ = info.Defs[decl.Name].(*types.Func)
+		}
+		sites = append(sites, s)
+	}
+	if len(sites) == 0 {
+		return nil
+	}
+
+	// Report what runs per request and does not outlive it. A
+	// construction kept beyond a loop iteration is not reported, but may
+	// still make its function a builder.
+	var findings []Finding
+	var rest []*site
+	roots := m.Roots()
+	builders := make(map[*types.Func]*Builder)
+	lookup := func(fn *types.Func) (Builder, bool) {
+		if b := builders[fn]; b != nil {
+			return *b, true
+		}
+		if fn.Pkg() != pass.Pkg {
+			return spec.ImportBuilder(fn)
+		}
+		return Builder{}, false
+	}
+
+	// Find the package's builders: functions, other than roots, with a
+	// construction or a builder call that is not kept. Iterate to a
+	// fixpoint, since builders call builders.
+	for _, s := range sites {
+		if s.decl == nil || (s.perReq && s.ctx.Root != nil) {
+			continue
+		}
+		if declCur, _ := enclosingDeclCursor(s.cur); roots[declCur.Node()] == nil {
+			rest = append(rest, s)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, s := range rest {
+			declCur, _ := enclosingDeclCursor(s.cur)
+			if s.perReq {
+				if _, reported := m.builds(s, s.ctx.Scope, lookup); reported {
+					continue // reported per iteration, not summarised
+				}
+			}
+			b, ok := m.builds(s, declCur, lookup)
+			if !ok {
+				continue
+			}
+			if old := builders[s.decl]; old == nil {
+				builders[s.decl] = &b
+				changed = true
+			} else if old.Returns && !b.Returns {
+				old.Returns = false
+				changed = true
+			}
+		}
+	}
+	for fn, b := range builders {
+		spec.ExportBuilder(fn, *b)
+	}
+
+	for _, s := range sites {
+		if !s.perReq {
+			continue
+		}
+		if _, ok := m.builds(s, s.ctx.Scope, lookup); !ok {
+			continue
+		}
+		f := Finding{Node: s.cur.Node(), What: s.what, Context: s.ctx}
+		if s.callee != nil {
+			f.Callee = s.callee
+			f.Builder, _ = lookup(s.callee)
+			f.What = f.Builder.What
+		}
+		findings = append(findings, f)
+	}
+	return findings
+}
+
+// builds reports whether the site builds a value that does not outlive
+// scope, and summarises it as a builder of the enclosing function.
+func (m *Model) builds(s *site, scope inspector.Cursor, lookup func(*types.Func) (Builder, bool)) (Builder, bool) {
+	if s.callee == nil {
+		fl := m.Flow(s.cur, scope)
+		return Builder{What: s.what, Returns: fl.Returned, Site: s.cur.Node().Pos()}, !fl.Kept
+	}
+	callee, ok := lookup(s.callee)
+	if !ok {
+		return Builder{}, false
+	}
+	site := callee.Site
+	if site == token.NoPos {
+		site = s.cur.Node().Pos()
+	}
+	if !callee.Returns {
+		// The callee drops what it builds: every call costs one.
+		return Builder{What: callee.What, Site: site}, true
+	}
+	fl := m.Flow(s.cur, scope)
+	return Builder{What: callee.What, Returns: fl.Returned, Site: site}, !fl.Kept
+}

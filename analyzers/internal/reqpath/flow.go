@@ -1,0 +1,225 @@
+package reqpath
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
+)
+
+// Flow says where a built value goes.
+type Flow struct {
+	// Kept: the value outlives its scope: it is stored in a field, a
+	// package-level variable, a map or slice element, a variable declared
+	// outside the scope, sent on a channel, handed to a goroutine or to a
+	// cache, or returned from a literal to code we cannot see.
+	Kept bool
+	// Returned: the enclosing function returns the value to its caller.
+	Returned bool
+}
+
+func (f Flow) or(g Flow) Flow { return Flow{f.Kept || g.Kept, f.Returned || g.Returned} }
+
+// maxFlowDepth bounds how far a value is followed; past it, the value is
+// assumed kept, so that an unclear flow means silence.
+const maxFlowDepth = 8
+
+// Flow follows the value of the expression at cur through local
+// variables, composite literals and calls, within scope: the function or
+// loop body whose locals die with the request or iteration.
+func (m *Model) Flow(cur inspector.Cursor, scope inspector.Cursor) Flow {
+	f := &flower{info: m.pass.TypesInfo, scope: scope, seen: make(map[types.Object]bool)}
+	return f.expr(cur, 0)
+}
+
+type flower struct {
+	info  *types.Info
+	scope inspector.Cursor
+	seen  map[types.Object]bool
+}
+
+func (f *flower) expr(cur inspector.Cursor, depth int) Flow {
+	if depth > maxFlowDepth {
+		return Flow{Kept: true}
+	}
+	parent := cur.Parent()
+	kind, idx := cur.ParentEdge()
+	switch p := parent.Node().(type) {
+	case *ast.ParenExpr:
+		return f.expr(parent, depth+1)
+	case *ast.TypeAssertExpr:
+		if kind == edge.TypeAssertExpr_X {
+			return f.expr(parent, depth+1)
+		}
+	case *ast.UnaryExpr:
+		if p.Op == token.AND {
+			return f.expr(parent, depth+1)
+		}
+	case *ast.KeyValueExpr:
+		if kind == edge.KeyValueExpr_Value {
+			if _, ok := parent.Parent().Node().(*ast.CompositeLit); ok {
+				return f.expr(parent.Parent(), depth+1)
+			}
+		}
+	case *ast.CompositeLit:
+		if kind == edge.CompositeLit_Elts {
+			return f.expr(parent, depth+1)
+		}
+	case *ast.AssignStmt:
+		if kind == edge.AssignStmt_Rhs && len(p.Lhs) == len(p.Rhs) {
+			return f.store(cur, p.Lhs[idx], depth)
+		}
+		if kind == edge.AssignStmt_Rhs {
+			return Flow{Kept: true} // v, ok := m[k] and friends: unclear
+		}
+	case *ast.ValueSpec:
+		if kind == edge.ValueSpec_Values && len(p.Names) == len(p.Values) {
+			return f.store(cur, p.Names[idx], depth)
+		}
+	case *ast.ReturnStmt:
+		fn, ok := enclosingFunc(cur)
+		if ok {
+			if _, isLit := fn.Node().(*ast.FuncLit); isLit && fn != f.scope {
+				// Returned from a literal to code we cannot see: a cache
+				// loader, a sync.Pool, a lazy getter.
+				return Flow{Kept: true}
+			}
+		}
+		return Flow{Returned: true}
+	case *ast.SendStmt:
+		if kind == edge.SendStmt_Value {
+			return Flow{Kept: true}
+		}
+	case *ast.CallExpr:
+		if kind != edge.CallExpr_Args {
+			return Flow{} // called, or a method called on it
+		}
+		return f.arg(parent, p, depth)
+	}
+	return Flow{}
+}
+
+// arg follows a value passed as an argument of call.
+func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, depth int) Flow {
+	if _, isGo := callCur.Parent().Node().(*ast.GoStmt); isGo {
+		return Flow{Kept: true} // handed to a goroutine
+	}
+	if tv, ok := f.info.Types[call.Fun]; ok && tv.IsType() {
+		return f.expr(callCur, depth+1) // conversion
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := f.info.Uses[id].(*types.Builtin); ok {
+			if b.Name() == "append" {
+				return f.expr(callCur, depth+1)
+			}
+			return Flow{}
+		}
+	}
+	fn := typesutil.Callee(f.info, call)
+	if typesutil.IsMethod(fn, "sync", "Map", "Store", "LoadOrStore", "Swap", "CompareAndSwap") ||
+		typesutil.IsMethod(fn, "sync/atomic", "Value", "Store", "Swap", "CompareAndSwap") ||
+		typesutil.IsMethod(fn, "sync/atomic", "Pointer", "Store", "Swap", "CompareAndSwap") {
+		return Flow{Kept: true}
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn != nil {
+		switch fn.Name() {
+		case "Store", "LoadOrStore", "Set", "SetDefault", "Add", "Put", "Insert", "Register":
+			if isLongLived(f.info, sel.X) || f.outside(sel.X) {
+				return Flow{Kept: true} // into a cache that outlives the scope
+			}
+		}
+	}
+	// Otherwise the call's result may carry the value: a wrapper,
+	// a constructor taking it, a builder chain.
+	return f.expr(callCur, depth+1)
+}
+
+// store follows a value assigned to lhs.
+func (f *flower) store(at inspector.Cursor, lhs ast.Expr, depth int) Flow {
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok {
+		return Flow{Kept: true} // a field, an element, *p
+	}
+	if id.Name == "_" {
+		return Flow{}
+	}
+	v, ok := f.info.ObjectOf(id).(*types.Var)
+	if !ok || typesutil.IsPackageLevel(v) {
+		return Flow{Kept: true}
+	}
+	if f.within(v.Pos()) {
+		return f.variable(v, depth)
+	}
+	if isResult(at, v) {
+		return Flow{Returned: true}
+	}
+	return Flow{Kept: true} // declared outside the scope: outlives it
+}
+
+// variable follows every use of a local variable.
+func (f *flower) variable(v *types.Var, depth int) Flow {
+	if f.seen[v] {
+		return Flow{}
+	}
+	f.seen[v] = true
+	var fl Flow
+	for use := range f.scope.Preorder((*ast.Ident)(nil)) {
+		id := use.Node().(*ast.Ident)
+		if f.info.Uses[id] != v {
+			continue
+		}
+		if use.ParentEdgeKind() == edge.AssignStmt_Lhs {
+			continue // overwritten, not read
+		}
+		fl = fl.or(f.expr(use, depth+1))
+		if fl.Kept {
+			break
+		}
+	}
+	return fl
+}
+
+func (f *flower) within(pos token.Pos) bool {
+	n := f.scope.Node()
+	return n.Pos() <= pos && pos < n.End()
+}
+
+// outside reports whether e is a variable declared outside the scope.
+func (f *flower) outside(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := f.info.ObjectOf(id).(*types.Var)
+	return ok && !f.within(v.Pos())
+}
+
+// isResult reports whether v is a named result of the function around at.
+func isResult(at inspector.Cursor, v *types.Var) bool {
+	fn, ok := enclosingFunc(at)
+	if !ok {
+		return false
+	}
+	var ft *ast.FuncType
+	switch n := fn.Node().(type) {
+	case *ast.FuncDecl:
+		ft = n.Type
+	case *ast.FuncLit:
+		ft = n.Type
+	}
+	if ft == nil || ft.Results == nil {
+		return false
+	}
+	for _, field := range ft.Results.List {
+		for _, name := range field.Names {
+			if name.Pos() == v.Pos() {
+				return true
+			}
+		}
+	}
+	return false
+}

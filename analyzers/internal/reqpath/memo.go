@@ -1,0 +1,203 @@
+package reqpath
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
+)
+
+// Memoized reports whether the code at cur is built at most once per
+// long-lived owner, so that running it per request does not build a new
+// value each time:
+//
+//   - inside a literal given to sync.Once.Do, sync.OnceFunc,
+//     sync.OnceValue(s), or sync.Pool's New;
+//   - in the body of "if E == nil" (or the else of "if E != nil"), where
+//     E is a field, a package-level variable or a map element;
+//   - after "if E != nil { return ... }" in the same block;
+//   - behind a cache lookup: "v, ok := cache[k]" or "v, ok := c.Load(k)"
+//     then "if !ok { ... }" or "if ok { return v }".
+func (m *Model) Memoized(cur inspector.Cursor) bool {
+	info := m.pass.TypesInfo
+	child := cur
+	for anc := range cur.Enclosing() {
+		if anc == cur {
+			continue
+		}
+		switch n := anc.Node().(type) {
+		case *ast.IfStmt:
+			switch child.ParentEdgeKind() {
+			case edge.IfStmt_Body:
+				if guardTest(info, anc, n.Cond, false) {
+					return true
+				}
+			case edge.IfStmt_Else:
+				if guardTest(info, anc, n.Cond, true) {
+					return true
+				}
+			}
+		case *ast.BlockStmt:
+			for prev, ok := child.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
+				if ifs, isIf := prev.Node().(*ast.IfStmt); isIf && endsInReturn(ifs.Body) && guardTest(info, prev, ifs.Cond, true) {
+					return true
+				}
+			}
+		case *ast.FuncLit:
+			if isMemoFuncLit(info, anc) {
+				return true
+			}
+		case *ast.FuncDecl:
+			return false
+		}
+		child = anc
+	}
+	return false
+}
+
+// guardTest reports whether cond tests that a memoized value is
+// present (hit) or absent (!hit). ifCur is the cursor of the if
+// statement, used to find the definition of a comma-ok variable.
+func guardTest(info *types.Info, ifCur inspector.Cursor, cond ast.Expr, hit bool) bool {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND, token.LOR:
+			return guardTest(info, ifCur, c.X, hit) || guardTest(info, ifCur, c.Y, hit)
+		case token.EQL, token.NEQ:
+			wantOp := token.EQL
+			if hit {
+				wantOp = token.NEQ
+			}
+			if c.Op != wantOp {
+				// "ok == false" is a miss test, "ok != false" a hit test.
+				if isFalse(info, c.Y) && isCacheOK(info, ifCur, c.X) {
+					return true
+				}
+				return false
+			}
+			x, y := c.X, c.Y
+			if isNil(info, x) {
+				x, y = y, x
+			}
+			if isNil(info, y) && isLongLived(info, x) {
+				return true
+			}
+			if isFalse(info, y) && isCacheOK(info, ifCur, x) {
+				return !hit
+			}
+		}
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT && !hit {
+			return isCacheOK(info, ifCur, c.X)
+		}
+	case *ast.Ident:
+		if hit {
+			return isCacheOK(info, ifCur, c)
+		}
+	}
+	return false
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	return info.Types[e].IsNil()
+}
+
+func isFalse(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && info.ObjectOf(id) == types.Universe.Lookup("false")
+}
+
+// isLongLived reports whether e denotes storage that outlives a
+// request: a field, a package-level variable or a map element.
+func isLongLived(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return typesutil.IsPackageLevel(info.ObjectOf(e))
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[e]; ok {
+			return sel.Kind() == types.FieldVal
+		}
+		return typesutil.IsPackageLevel(info.ObjectOf(e.Sel)) // pkg.Var
+	case *ast.IndexExpr:
+		_, isMap := info.TypeOf(e.X).Underlying().(*types.Map)
+		return isMap
+	case *ast.StarExpr:
+		return isLongLived(info, e.X)
+	}
+	return false
+}
+
+// isCacheOK reports whether e is the ok of a comma-ok cache lookup:
+// "v, ok := m[k]" on a map, or "v, ok := c.Load(k)" (Get, Lookup, Peek).
+func isCacheOK(info *types.Info, at inspector.Cursor, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || !types.Identical(v.Type().Underlying(), types.Typ[types.Bool]) {
+		return false
+	}
+	fn, ok := enclosingFunc(at)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(fn.Node(), func(n ast.Node) bool {
+		as, isAssign := n.(*ast.AssignStmt)
+		if found || !isAssign || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			return !found
+		}
+		if okID, isID := as.Lhs[1].(*ast.Ident); !isID || info.ObjectOf(okID) != v {
+			return true
+		}
+		switch rhs := ast.Unparen(as.Rhs[0]).(type) {
+		case *ast.IndexExpr:
+			_, found = info.TypeOf(rhs.X).Underlying().(*types.Map)
+		case *ast.CallExpr:
+			if sel, isSel := ast.Unparen(rhs.Fun).(*ast.SelectorExpr); isSel {
+				switch sel.Sel.Name {
+				case "Load", "Get", "Lookup", "Peek":
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// endsInReturn reports whether a block's last statement is a return.
+func endsInReturn(b *ast.BlockStmt) bool {
+	if b == nil || len(b.List) == 0 {
+		return false
+	}
+	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
+	return ok
+}
+
+// isMemoFuncLit reports whether the literal at lit runs at most once:
+// it is given to sync.Once.Do, sync.OnceFunc, sync.OnceValue(s), or is
+// a sync.Pool's New.
+func isMemoFuncLit(info *types.Info, lit inspector.Cursor) bool {
+	switch lit.ParentEdgeKind() {
+	case edge.CallExpr_Args:
+		call := lit.Parent().Node().(*ast.CallExpr)
+		fn := typesutil.Callee(info, call)
+		return typesutil.IsMethod(fn, "sync", "Once", "Do") ||
+			typesutil.IsFunc(fn, "sync", "OnceFunc", "OnceValue", "OnceValues")
+	case edge.KeyValueExpr_Value:
+		kv := lit.Parent().Node().(*ast.KeyValueExpr)
+		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "New" {
+			if cl, ok := lit.Parent().Parent().Node().(*ast.CompositeLit); ok {
+				return typesutil.IsNamed(info.TypeOf(cl), "sync", "Pool")
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,32 @@
+package perrequest_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/poollint/poollint/analyzers/internal/testutil"
+	"github.com/poollint/poollint/analyzers/perrequest"
+)
+
+func TestPerrequest(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(), perrequest.New(),
+		"perrequest/httphandler",
+		"perrequest/frameworks",
+		"perrequest/grpcsvc",
+		"perrequest/lambdafn",
+		"perrequest/loops",
+		"perrequest/helpers",
+		"perrequest/memo",
+		"perrequest/testfiles",
+		"perrequest/robust",
+	)
+}
+
+func TestPerrequestTestsFlag(t *testing.T) {
+	a := perrequest.New()
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "perrequest/testfiles_flag")
+}

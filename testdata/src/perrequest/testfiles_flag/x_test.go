@@ -1,0 +1,13 @@
+package testfiles_flag
+
+import (
+	"net/http"
+	"testing"
+)
+
+// With -perrequest.tests, test files are reported too.
+func TestFetch(t *testing.T) {
+	for _, u := range []string{"a", "b"} {
+		(&http.Client{Transport: &http.Transport{}}).Get(u) // want `http.Transport created per iteration of a loop`
+	}
+}
