@@ -1,0 +1,42 @@
+package poolconfig_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/poollint/poollint/analyzers/internal/testutil"
+	"github.com/poollint/poollint/analyzers/poolconfig"
+)
+
+func TestPoolconfig(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(), poolconfig.New(),
+		"poolconfig/basic",
+//after
+//h
+//w
+//t
+	)
+}
+
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testutil.TestData(), poolconfig.New(), "poolconfig/fix")
+}
+
+func TestTestsFlag(t *testing.T) {
+	a := poolconfig.New()
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "poolconfig/testsincluded")
+}
+
+func TestMaxConnsFlag(t *testing.T) {
+	a := poolconfig.New()
+	for k, v := range map[string]string{"maxconns": "true", "min-idle-per-host": "8"} {
+		if err := a.Flags.Set(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analysistest.Run(t, testutil.TestData(), a, "poolconfig/maxconns")
+}
