@@ -7,13 +7,55 @@
 // or standalone:
 //
 //	poollint [-json] [-fix] [-diff] ./...
+//	poollint -sarif ./... > poollint.sarif
 //	poollint help [NAME]
+//
+// Exit codes: go vet exits 1 on findings. Standalone, poollint exits 3
+// on findings and 1 on errors; with -json or -sarif it exits 0 even with
+// findings (1 on errors); with -fix or -diff it exits 0 once the fixes
+// are applied or shown.
+//
+// Silence a justified finding with a directive and a reason, at the end
+// of the line or on the line above:
+//
+//	//poollint:ignore NAME[,NAME] reason
 package main
 
 import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/poollint/poollint/analyzers"
 )
 
-func main() { multichecker.Main(analyzers.All()...) }
+func main() {
+	args := os.Args[1:]
+	if !vetProtocol(args) {
+		if sarifRequested(args) {
+			d := &sarifDriver{progname: filepath.Base(os.Args[0]), stdout: os.Stdout, stderr: os.Stderr}
+			os.Exit(d.main(analyzers.All(), args))
+		}
+		// Listed by -help and "poollint help", and accepted as -sarif=false.
+		// Never registered when go vet drives poollint, so go vet's view
+		// of our flags (-flags) stays what the multichecker reports.
+		flag.Bool("sarif", false, "write SARIF 2.1.0 to standard output (exit code 0 even with findings)")
+	}
+	multichecker.Main(analyzers.All()...)
+}
+
+// vetProtocol reports whether go vet (or go fix) is driving poollint:
+// asking for its flags (-flags) or version (-V=full), or running one
+// package unit (a *.cfg file).
+func vetProtocol(args []string) bool {
+	for _, arg := range args {
+		name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if strings.HasPrefix(arg, "-") && (name == "flags" || name == "V") {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}

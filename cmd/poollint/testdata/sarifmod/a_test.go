@@ -1,0 +1,7 @@
+package sarifmod
+
+import "testing"
+
+func TestUse(t *testing.T) {
+	leak()
+}
