@@ -1,0 +1,183 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/poollint/poollint/analyzers"
+)
+
+// TestBinary builds poollint and runs it every way users do, on a module
+// whose only findings are two poollint:ignore directives that suppress
+// nothing. Those findings come from the shared directive filter, so the
+// test does not depend on what the analyzers find.
+func TestBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds and runs the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "poollint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	dir := abs(t, "testdata/directives")
+	run := func(t *testing.T, name string, args ...string) (stdout, stderr string, code int) {
+		t.Helper()
+		cmd := exec.Command(name, args...)
+		cmd.Dir = dir
+		var o, e bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &o, &e
+		err := cmd.Run()
+		var exit *exec.ExitError
+		switch {
+		case errors.As(err, &exit):
+			code = exit.ExitCode()
+		case err != nil:
+			t.Fatalf("%s %v: %v", name, args, err)
+		}
+		return o.String(), e.String(), code
+	}
+	const (
+		stale   = `main.go:9:2: poollint:ignore suppresses no perrequest finding; remove the directive`
+		unknown = `main.go:11:23: poollint:ignore names unknown analyzer "perreqest" \(did you mean perrequest\?\); known analyzers: `
+	)
+	wantFindings := func(t *testing.T, out string) {
+		t.Helper()
+		for _, re := range []string{stale, unknown} {
+			if !regexp.MustCompile(re).MatchString(out) {
+				t.Errorf("output lacks %s:\n%s", re, out)
+			}
+		}
+	}
+
+	t.Run("vet", func(t *testing.T) {
+		_, stderr, code := run(t, "go", "vet", "-vettool="+bin, "./...")
+		if code != 1 {
+			t.Errorf("exit code %d, want 1", code)
+		}
+		wantFindings(t, stderr)
+	})
+	t.Run("vet disabled analyzer", func(t *testing.T) {
+		// With perrequest off, its directives are not stale, and the
+		// unknown name is perrequest's to report.
+		_, stderr, code := run(t, "go", "vet", "-vettool="+bin, "-perrequest=false", "./...")
+		if code != 0 || strings.Contains(stderr, "poollint:ignore") {
+			t.Errorf("exit code %d, want 0 and no finding:\n%s", code, stderr)
+		}
+	})
+	t.Run("standalone", func(t *testing.T) {
+		_, stderr, code := run(t, bin, "./...")
+		if code != 3 {
+			t.Errorf("exit code %d, want 3", code)
+		}
+		wantFindings(t, stderr)
+	})
+	t.Run("standalone error", func(t *testing.T) {
+		_, _, code := run(t, bin, "./nosuchdir")
+		if code != 1 {
+			t.Errorf("exit code %d, want 1", code)
+		}
+	})
+	t.Run("json", func(t *testing.T) {
+		stdout, _, code := run(t, bin, "-json", "./...")
+		if code != 0 {
+			t.Errorf("exit code %d, want 0", code)
+		}
+		var tree map[string]map[string][]struct{ Posn, Message string }
+		if err := json.Unmarshal([]byte(stdout), &tree); err != nil {
+			t.Fatalf("%v\n%s", err, stdout)
+		}
+		if n := len(tree["example.com/directives"]["perrequest"]); n != 2 {
+			t.Errorf("%d perrequest findings, want 2:\n%s", n, stdout)
+		}
+	})
+	t.Run("sarif", func(t *testing.T) {
+		stdout, _, code := run(t, bin, "-sarif", "./...")
+		if code != 0 {
+			t.Errorf("exit code %d, want 0", code)
+		}
+		validateSARIF(t, []byte(stdout))
+		var log sarifLog
+		if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+			t.Fatal(err)
+		}
+		var rules []string
+		for _, r := range log.Runs[0].Tool.Driver.Rules {
+			rules = append(rules, r.ID)
+			if r.HelpURI == "" || !strings.Contains(r.Help.Markdown, "BAD") {
+				t.Errorf("rule %s lacks help or link: %+v", r.ID, r)
+			}
+		}
+		var names []string
+		for _, a := range analyzers.All() {
+			names = append(names, a.Name)
+		}
+		if strings.Join(rules, ",") != strings.Join(names, ",") {
+			t.Errorf("rules %v, want one per analyzer %v", rules, names)
+		}
+		res := log.Runs[0].Results
+		if len(res) != 2 || res[0].RuleID != "perrequest" || res[0].Locations[0].PhysicalLocation.Region != (sarifRegion{9, 2, 9, 57}) {
+			t.Errorf("results = %+v", res)
+		}
+	})
+	t.Run("diff", func(t *testing.T) {
+		// No finding here has a fix: -fix -diff prints nothing, exits 0.
+		stdout, _, code := run(t, bin, "-fix", "-diff", "./...")
+		if code != 0 || stdout != "" {
+			t.Errorf("exit code %d, output %q; want 0 and none", code, stdout)
+		}
+	})
+	t.Run("flags", func(t *testing.T) {
+		// go vet learns the tool's flags from -flags: -sarif must not be
+		// among them (it means nothing per package unit).
+		stdout, _, code := run(t, bin, "-flags")
+		var flags []struct{ Name string }
+		if err := json.Unmarshal([]byte(stdout), &flags); err != nil || code != 0 {
+			t.Fatalf("-flags: exit %d, %v\n%s", code, err, stdout)
+		}
+		var names []string
+		for _, f := range flags {
+			names = append(names, f.Name)
+		}
+		got := strings.Join(names, " ")
+		if strings.Contains(got, "sarif") || !strings.Contains(got, "perrequest.tests") {
+			t.Errorf("-flags lists %s", got)
+		}
+	})
+	t.Run("version", func(t *testing.T) {
+		stdout, _, code := run(t, bin, "-V=full")
+		if code != 0 || !strings.Contains(stdout, "poollint version ") {
+			t.Errorf("-V=full: exit %d, %q", code, stdout)
+		}
+	})
+	t.Run("help", func(t *testing.T) {
+		stdout, _, code := run(t, bin, "help")
+		if code != 0 || !strings.Contains(stdout, "-sarif") {
+			t.Errorf("help: exit %d, does not list -sarif:\n%s", code, stdout)
+		}
+		for _, a := range analyzers.All() {
+			stdout, _, code := run(t, bin, "help", a.Name)
+			if code != 0 {
+				t.Errorf("help %s: exit code %d", a.Name, code)
+			}
+			for _, want := range []string{a.Name + ": ", "BAD", "GOOD"} {
+				if !strings.Contains(stdout, want) {
+					t.Errorf("help %s lacks %q:\n%s", a.Name, want, stdout)
+				}
+			}
+			a.Flags.VisitAll(func(f *flag.Flag) {
+				if !strings.Contains(stdout, "-"+a.Name+"."+f.Name) {
+					t.Errorf("help %s lacks flag -%s.%s", a.Name, a.Name, f.Name)
+				}
+			})
+		}
+	})
+	_ = os.Remove(bin)
+}
