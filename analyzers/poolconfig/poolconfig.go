@@ -1,7 +1,6 @@
 package poolconfig
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"go/ast"
@@ -547,38 +546,82 @@ func cloneFix(pass *analysis.Pass, tr *fieldflow.Tracker, c *fieldflow.Construct
 		return none, false
 	}
 	off := func(p token.Pos) int { return tf.Offset(p) }
-	// Comments inside the literal would be lost.
-	if file := passutil.File(pass, stmt.Pos()); file != nil {
-		for _, cg := range file.Comments {
-			if c.Expr.Pos() < cg.Pos() && cg.End() < c.Expr.End() {
-				return none, false
-			}
-		}
-	}
+	line := func(p token.Pos) int { return tf.Line(p) }
 	lineStart := off(stmt.Pos())
 	for lineStart > 0 && src[lineStart-1] != '\n' {
 		lineStart--
 	}
-	indent := src[lineStart:off(stmt.Pos())]
-	if len(bytes.TrimLeft(indent, " \t")) != 0 {
+	indent := string(src[lineStart:off(stmt.Pos())])
+	if strings.TrimLeft(indent, " \t") != "" {
 		return none, false // not first on its line
+	}
+	// Insert after the statement's line, keeping its trailing comment.
+	eol := off(stmt.End())
+	for eol < len(src) && src[eol] != '\n' {
+		eol++
+	}
+	if rest := strings.TrimSpace(string(src[off(stmt.End()):eol])); rest != "" && !strings.HasPrefix(rest, "//") {
+		return none, false
 	}
 	lhs := string(src[off(c.Path.Pos()):off(c.Path.End())])
 
-	var b strings.Builder
+	// Comments inside the literal move with the field they belong to:
+	// one after the opening brace stays on the first line, one on a
+	// field's last line trails its assignment, one on its own line
+	// leads the next assignment. Anything else: no fix.
+	var elts []*ast.KeyValueExpr
 	if c.Lit != nil {
 		for _, elt := range c.Lit.Elts {
-			kv := elt.(*ast.KeyValueExpr)
-			value := string(src[off(kv.Value.Pos()):off(kv.Value.End())])
-			value = strings.ReplaceAll(value, "\n\t", "\n")
-			fmt.Fprintf(&b, "\n%s%s.%s = %s", indent, lhs, kv.Key.(*ast.Ident).Name, value)
+			elts = append(elts, elt.(*ast.KeyValueExpr))
 		}
 	}
+	first := ""
+	leading := make([][]string, len(elts))
+	trailing := make([]string, len(elts))
+	if file := passutil.File(pass, stmt.Pos()); file != nil {
+		for _, cg := range file.Comments {
+			if cg.Pos() < c.Expr.Pos() || cg.End() > c.Expr.End() {
+				continue
+			}
+			text := string(src[off(cg.Pos()):off(cg.End())])
+			placed := false
+			if line(cg.Pos()) == line(c.Expr.Pos()) && (len(elts) == 0 || line(elts[0].Pos()) > line(cg.Pos())) {
+				first, placed = " "+text, true
+			}
+			for i, kv := range elts {
+				if placed {
+					break
+				}
+				switch {
+				case cg.Pos() > kv.End() && line(cg.Pos()) == line(kv.End()):
+					trailing[i], placed = " "+text, true
+				case cg.End() < kv.Pos() && (i == 0 || cg.Pos() > elts[i-1].End()) && line(cg.End()) < line(kv.Pos()):
+					leading[i], placed = append(leading[i], text), true
+				}
+			}
+			if !placed || strings.Contains(text, "\n") {
+				return none, false
+			}
+		}
+	}
+
+	var b strings.Builder
+	for i, kv := range elts {
+		for _, l := range leading[i] {
+			fmt.Fprintf(&b, "\n%s%s", indent, l)
+		}
+		value := string(src[off(kv.Value.Pos()):off(kv.Value.End())])
+		value = strings.ReplaceAll(value, "\n\t", "\n")
+		fmt.Fprintf(&b, "\n%s%s.%s = %s%s", indent, lhs, kv.Key.(*ast.Ident).Name, value, trailing[i])
+	}
+	newExpr := qual + ".DefaultTransport.(*" + qual + ".Transport).Clone()"
+	edits := []analysis.TextEdit{
+		{Pos: c.Expr.Pos(), End: c.Expr.End(), NewText: []byte(newExpr)},
+	}
+	// A comment after the brace goes to the end of the first line.
+	edits = append(edits, analysis.TextEdit{Pos: tf.Pos(eol), End: tf.Pos(eol), NewText: []byte(first + b.String())})
 	return analysis.SuggestedFix{
-		Message: "Start from http.DefaultTransport.(*http.Transport).Clone()",
-		TextEdits: []analysis.TextEdit{
-			{Pos: c.Expr.Pos(), End: c.Expr.End(), NewText: []byte(qual + ".DefaultTransport.(*" + qual + ".Transport).Clone()")},
-			{Pos: stmt.End(), End: stmt.End(), NewText: []byte(b.String())},
-		},
+		Message:   "Start from http.DefaultTransport.(*http.Transport).Clone()",
+		TextEdits: edits,
 	}, true
 }

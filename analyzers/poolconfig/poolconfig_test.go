@@ -12,10 +12,11 @@ import (
 func TestPoolconfig(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), poolconfig.New(),
 		"poolconfig/basic",
-//after
-//h
-//w
-//t
+		"poolconfig/after",
+		"poolconfig/helperlib",
+		"poolconfig/helperuse",
+		//w
+		"poolconfig/testsonly",
 	)
 }
 

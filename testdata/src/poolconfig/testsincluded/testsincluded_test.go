@@ -1,0 +1,13 @@
+package testsincluded
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestTransport(t *testing.T) {
+	_ = &http.Transport{} // want `^http\.Transport literal drops DefaultTransport's defaults`
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConnsPerHost = 4
+	_ = tr
+}
