@@ -6,6 +6,7 @@ import (
 
 	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/perrequest"
+	"github.com/poollint/poollint/analyzers/unclosedbody"
 )
 
 // All returns fresh instances of every poollint analyzer, in a fixed
@@ -15,5 +16,6 @@ import (
 func All() []*analysis.Analyzer {
 	return ignore.Wrap(
 		perrequest.New(),
+		unclosedbody.New(),
 	)
 }

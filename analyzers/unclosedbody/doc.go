@@ -1,0 +1,78 @@
+// Package unclosedbody defines an Analyzer that reports HTTP response
+// bodies that are not closed on every path.
+//
+// # Analyzer unclosedbody
+//
+// unclosedbody: report *http.Response bodies not closed on every path after a nil error
+//
+// An *http.Response whose Body is never closed keeps its connection out
+// of the pool: the transport cannot reuse it, the next request dials a
+// new one, and the old socket and its goroutines stay alive. Under load
+// this ends in EMFILE ("too many open files") and ephemeral-port
+// exhaustion.
+//
+// The analyzer follows each response from any call that returns
+// *http.Response (net/http, or a client wrapper of your own) along the
+// function's control-flow graph. It reports the response if some path
+// from the point after its error check reaches a return, the end of the
+// function, or the same assignment again (a retry loop that continues,
+// or a loop that reassigns the variable) without closing the body. The
+// message says which path leaks, and points at the return or continue.
+// A response dropped on the floor (an expression statement, or _) is
+// reported too.
+//
+// The path where the error is non-nil does not count: there the
+// response is nil, or already closed by the client. So do branches on
+// resp == nil, and calls that never return (panic, log.Fatal, os.Exit,
+// t.Fatal).
+//
+// The body counts as closed, or as handed to a new owner, when the
+// response or its Body is:
+//
+//   - closed: resp.Body.Close(), defer resp.Body.Close(), or a
+//     deferred closure that closes it;
+//   - returned, stored in a field, global, map or slice, sent on a
+//     channel, or appended;
+//   - captured by a goroutine or closure that closes it, or registered
+//     with t.Cleanup;
+//   - passed to a function that closes it or takes it over, whether as
+//     *http.Response, io.Closer or io.ReadCloser, as the method value
+//     resp.Body.Close, or to a deferred closure with a parameter. The
+//     analyzer learns this from facts, in this package and across
+//     packages; a callee that closes something else does not count.
+//     Calls through interfaces and function values are assumed to take
+//     the response over.
+//
+// It is silent on responses that need no close:
+// httptest.ResponseRecorder.Result() and websocket dial responses
+// (gorilla/websocket, nhooyr.io/websocket, coder/websocket).
+//
+// BAD:
+//
+//	resp, err := client.Do(req)
+//	if err != nil {
+//		return err
+//	}
+//	if resp.StatusCode != http.StatusOK {
+//		return fmt.Errorf("status %s", resp.Status) // body leaks here
+//	}
+//	defer resp.Body.Close()
+//
+// GOOD: close it right after the error check, on every path.
+//
+//	resp, err := client.Do(req)
+//	if err != nil {
+//		return err
+//	}
+//	defer resp.Body.Close()
+//	if resp.StatusCode != http.StatusOK {
+//		return fmt.Errorf("status %s", resp.Status)
+//	}
+//
+// When the body is never closed and the shape is simple, a suggested fix
+// adds defer resp.Body.Close() after the error check.
+//
+// Flags:
+//
+//	-unclosedbody.tests   also report in _test.go files (default false)
+package unclosedbody
