@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -183,10 +182,10 @@ func diagnostic(pass *analysis.Pass, f reqpath.Finding) analysis.Diagnostic {
 	}
 	if ctx.Root == nil && ctx.Loop != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{
-			Pos: ctx.Loop.Pos(), End: token.NoPos, Message: "the loop"})
+			Pos: ctx.Loop.Pos(), Message: "this loop runs it on every iteration"})
 	} else if ctx.Root != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{
-			Pos: ctx.Root.Node.Pos(), Message: "the per-request root"})
+			Pos: ctx.Root.Node.Pos(), Message: "this function runs " + ctx.Root.Describe()})
 	}
 	return d
 }
