@@ -93,6 +93,26 @@ func (r *Root) Describe() string {
 	return "per request"
 }
 
+// Explain says why the root runs per request, for related information:
+// "(*Server).Upload is an HTTP handler: it runs once per request".
+func (r *Root) Explain() string {
+	name := r.Name
+	if name == "" {
+		name = "this literal"
+	}
+	switch r.Kind {
+	case HTTPHandler:
+		return name + " is an HTTP handler: it runs once per request"
+	case FrameworkHandler:
+		return name + " is a " + r.Framework + " handler: it runs once per request"
+	case GRPCMethod:
+		return name + " is a gRPC method: it runs once per call"
+	case LambdaHandler:
+		return name + " is a Lambda handler: it runs once per invocation"
+	}
+	return name + " runs once per request"
+}
+
 // A Context says why a point runs per request: inside a root (possibly
 // through closures and goroutines it starts), or in a loop body.
 type Context struct {
