@@ -7,6 +7,7 @@ import (
 	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/perrequest"
 	"github.com/poollint/poollint/analyzers/unclosedbody"
+	"github.com/poollint/poollint/analyzers/undrainedbody"
 )
 
 // All returns fresh instances of every poollint analyzer, in a fixed
@@ -17,5 +18,6 @@ func All() []*analysis.Analyzer {
 	return ignore.Wrap(
 		perrequest.New(),
 		unclosedbody.New(),
+		undrainedbody.New(),
 	)
 }

@@ -1,0 +1,68 @@
+// Package undrainedbody defines an Analyzer that reports HTTP response
+// bodies closed before they are read to EOF.
+//
+// # Analyzer undrainedbody
+//
+// undrainedbody: report response bodies closed before they are read to EOF (opt-in: -undrainedbody.enable)
+//
+// On HTTP/1.1, a response body closed before it has been read to EOF
+// cannot hand its connection back to the pool: the transport closes the
+// connection instead, and the next request pays a new TCP and TLS
+// handshake. Under load that is a stream of short-lived connections and
+// TIME_WAIT sockets, even though every body is closed.
+//
+// The analyzer follows each response along the function's control-flow
+// graph, like unclosedbody, and reports a close (resp.Body.Close(), or
+// defer resp.Body.Close() when the function returns) reached on some
+// path where the body was not read. Typical shapes:
+//
+//   - status-only checks: if resp.StatusCode != http.StatusOK { return err }
+//     with a deferred close;
+//   - json.NewDecoder(resp.Body).Decode(&v) with nothing after it: the
+//     decoder stops at the end of the first value and leaves the rest
+//     (at least the trailing newline) unread. xml.NewDecoder likewise.
+//
+// It is silent when the body is read to EOF (io.ReadAll, io.Copy,
+// io.Copy(io.Discard, resp.Body), a Read loop), handed to any other
+// function or owner, for HEAD requests (http.Head, Client.Head, or
+// Do with a request built by NewRequest("HEAD", ...)), and where the
+// error is non-nil.
+//
+// BAD:
+//
+//	resp, err := client.Do(req)
+//	if err != nil {
+//		return err
+//	}
+//	defer resp.Body.Close()
+//	if resp.StatusCode != http.StatusOK {
+//		return fmt.Errorf("status %s", resp.Status)
+//	}
+//	return json.NewDecoder(resp.Body).Decode(&v)
+//
+// GOOD: drain what is left before closing.
+//
+//	defer func() {
+//		_, _ = io.Copy(io.Discard, resp.Body)
+//		resp.Body.Close()
+//	}()
+//
+// The suggested fix rewrites the close that way. Drain only bodies of
+// bounded size: io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
+// keeps a huge unwanted body from being downloaded just to save a
+// connection.
+//
+// The analyzer is off by default. On real code most findings are the
+// status-check and JSON-decode shapes above; they are true, but cost a
+// connection only on HTTP/1.1 and only on those paths, and fixing every
+// one is a style decision a team should opt into. go vet runs every
+// analyzer in a tool, so the switch is a flag:
+//
+//	go vet -vettool=$(which poollint) -undrainedbody.enable ./...
+//	poollint -undrainedbody.enable ./...
+//
+// Flags:
+//
+//	-undrainedbody.enable  report findings (default false)
+//	-undrainedbody.tests   also report in _test.go files (default false)
+package undrainedbody

@@ -1,0 +1,410 @@
+package undrainedbody
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/poollint/poollint/analyzers/internal/bodyown"
+	"github.com/poollint/poollint/analyzers/internal/docs"
+	"github.com/poollint/poollint/analyzers/internal/passutil"
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer is the undrainedbody analyzer with default settings.
+var Analyzer = New()
+
+type config struct {
+	enable bool
+	tests  bool
+}
+
+// New returns a fresh undrainedbody analyzer with its own flags.
+func New() *analysis.Analyzer {
+	cfg := new(config)
+	a := &analysis.Analyzer{
+		Name:     "undrainedbody",
+		Doc:      docs.MustExtract(doc, "undrainedbody"),
+		URL:      "https://pkg.go.dev/github.com/poollint/poollint/analyzers/undrainedbody",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, bodyown.Analyzer},
+		Run:      cfg.run,
+	}
+	a.Flags.BoolVar(&cfg.enable, "enable", false, "report bodies closed before EOF (off by default: see the documentation)")
+	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
+	return a
+}
+
+func (c *config) run(pass *analysis.Pass) (any, error) {
+	if !c.enable || !bodyown.MentionsResponse(pass.Pkg, pass.TypesInfo) {
+		return nil, nil
+	}
+	owners := pass.ResultOf[bodyown.Analyzer].(*bodyown.Owners)
+	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if !c.tests && passutil.IsTestFile(pass, cur.Node().Pos()) {
+			continue
+		}
+		var (
+			body  *ast.BlockStmt
+			g     *cfg.CFG
+			sig   *types.Signature
+			ftype *ast.FuncType
+		)
+		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			if n.Body == nil {
+				continue
+			}
+			body, ftype, g = n.Body, n.Type, cfgs.FuncDecl(n)
+		case *ast.FuncLit:
+			body, ftype, g = n.Body, n.Type, cfgs.FuncLit(n)
+		}
+		if g == nil {
+			continue
+		}
+		defs, _ := bodyown.Find(pass.TypesInfo, body, pass.TypesInfo.Scopes[ftype])
+		if len(defs) == 0 {
+			continue
+		}
+		f := bodyown.NewFunc(pass.TypesInfo, body, g, sig)
+		for _, d := range defs {
+			if isHead(pass.TypesInfo, body, d.Call) {
+				continue
+			}
+			check(pass, owners, f, d)
+		}
+	}
+	return nil, nil
+}
+
+// isHead reports whether call issues a HEAD request: http.Head,
+// (*http.Client).Head, or Do(req) with req built by NewRequest("HEAD")
+// in the same function.
+func isHead(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil {
+		return false
+	}
+	if fn.Name() == "Head" {
+		return true
+	}
+	if fn.Name() != "Do" || len(call.Args) != 1 {
+		return false
+	}
+	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	req := info.Uses[id]
+	head := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || head {
+			return !head
+		}
+		for i, l := range as.Lhs {
+			lid, ok := l.(*ast.Ident)
+			if !ok || (info.Defs[lid] != req && info.Uses[lid] != req) || len(as.Rhs) != 1 || i != 0 {
+				continue
+			}
+			rc, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			nf, _ := typeutil.Callee(info, rc).(*types.Func)
+			if !typesutil.IsFunc(nf, typesutil.NetHTTP, "NewRequest", "NewRequestWithContext") {
+				continue
+			}
+			for _, a := range rc.Args {
+				if tv, ok := info.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.String &&
+					strings.EqualFold(constant.StringVal(tv.Value), "HEAD") {
+					head = true
+				}
+			}
+		}
+		return true
+	})
+	return head
+}
+
+type state struct {
+	b        *cfg.Block
+	errOK    bool
+	deferred bool
+}
+
+// use classifies what node n does to the body of v.
+type use int
+
+const (
+	useNone    use = iota
+	useDrain       // read to EOF, or handed to code that reads it
+	useClose       // v.Body.Close() now
+	useDefer       // defer v.Body.Close() (or a deferred closure that only closes)
+	useHandled     // closed by some other owner: not ours to judge
+)
+
+func classify(info *types.Info, owners *bodyown.Owners, body ast.Node, n ast.Node, v *types.Var) use {
+	// A deferred close, with or without a closure around it.
+	if ds, ok := n.(*ast.DeferStmt); ok {
+		if isBodyClose(info, ds.Call, v) {
+			return useDefer
+		}
+		if lit, ok := ds.Call.Fun.(*ast.FuncLit); ok && len(ds.Call.Args) == 0 {
+			u := useNone
+			for _, st := range lit.Body.List {
+				switch classify(info, owners, lit.Body, st, v) {
+				case useDrain, useHandled:
+					return useHandled
+				case useClose, useDefer:
+					u = useDefer
+				}
+			}
+			if u != useNone {
+				return u
+			}
+		}
+	}
+	// A direct close statement.
+	var closeCall *ast.CallExpr
+	switch n := n.(type) {
+	case *ast.ExprStmt:
+		closeCall, _ = ast.Unparen(n.X).(*ast.CallExpr)
+	case *ast.AssignStmt:
+		if len(n.Rhs) == 1 {
+			closeCall, _ = ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+		}
+	case *ast.ReturnStmt:
+		if len(n.Results) == 1 {
+			closeCall, _ = ast.Unparen(n.Results[0]).(*ast.CallExpr)
+		}
+	}
+	if closeCall != nil && isBodyClose(info, closeCall, v) {
+		return useClose
+	}
+	// Any other read or hand-off of the body or the response.
+	drained := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if drained {
+			return false
+		}
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			if owners.Scan(m.Body, v, body) != bodyown.None || mentions(info, m, v) {
+				drained = true
+			}
+			return false
+		case *ast.CallExpr:
+			if isBodyClose(info, m, v) {
+				return false
+			}
+			for _, a := range m.Args {
+				if isBodyOrResp(info, a, v) && !isDecoder(info, m) {
+					drained = true // io.ReadAll, io.Copy, a helper, ...
+				}
+			}
+			if sel, ok := ast.Unparen(m.Fun).(*ast.SelectorExpr); ok && isBody(info, sel.X, v) && sel.Sel.Name != "Close" {
+				drained = true // resp.Body.Read(...)
+			}
+		}
+		return true
+	})
+	if drained {
+		return useDrain
+	}
+	if owners.Scan(n, v, body) != bodyown.None {
+		return useHandled
+	}
+	return useNone
+}
+
+func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isDecoder reports calls that wrap the body without reading it to EOF:
+// json.NewDecoder and xml.NewDecoder stop at the end of the first value.
+func isDecoder(info *types.Info, call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return typesutil.IsFunc(fn, "encoding/json", "NewDecoder") || typesutil.IsFunc(fn, "encoding/xml", "NewDecoder")
+}
+
+func isBody(info *types.Info, e ast.Expr, v *types.Var) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Body" {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && info.Uses[id] == v
+}
+
+func isBodyOrResp(info *types.Info, e ast.Expr, v *types.Var) bool {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && info.Uses[id] == v {
+		return true
+	}
+	return isBody(info, e, v)
+}
+
+func isBodyClose(info *types.Info, call *ast.CallExpr, v *types.Var) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Close" && len(call.Args) == 0 && isBody(info, sel.X, v)
+}
+
+type finding struct {
+	close ast.Node // the close or deferred close
+	ret   ast.Node // the return that runs a deferred close, or nil
+}
+
+func check(pass *analysis.Pass, owners *bodyown.Owners, f *bodyown.Func, d bodyown.Def) {
+	b0, i0, ok := f.Locate(d.Stmt)
+	if !ok || !b0.Live {
+		return
+	}
+	v := d.Var
+	seen := map[state]bool{}
+	var search func(b *cfg.Block, start int, errOK bool, deferred ast.Node) *finding
+	search = func(b *cfg.Block, start int, errOK bool, deferred ast.Node) *finding {
+		for i := start; i < len(b.Nodes); i++ {
+			n := b.Nodes[i]
+			if n == d.Stmt {
+				return nil
+			}
+			switch classify(pass.TypesInfo, owners, f.Body, n, v) {
+			case useDrain, useHandled:
+				return nil
+			case useClose:
+				return &finding{close: n}
+			case useDefer:
+				if deferred == nil {
+					deferred = n
+				}
+			}
+			if ret, ok := n.(*ast.ReturnStmt); ok {
+				if deferred != nil {
+					return &finding{close: deferred, ret: ret}
+				}
+				return nil
+			}
+			if bodyown.Assigns(pass.TypesInfo, n, d.Err) {
+				errOK = false
+			}
+		}
+		cond := f.Cond(b)
+		for j, s := range b.Succs {
+			if cond != nil && bodyown.Dead(pass.TypesInfo, cond, j == 0, v, d.Err, errOK) {
+				continue
+			}
+			st := state{s, errOK, deferred != nil}
+			if seen[st] {
+				continue
+			}
+			seen[st] = true
+			if r := search(s, 0, errOK, deferred); r != nil {
+				return r
+			}
+		}
+		return nil
+	}
+	r := search(b0, i0+1, true, nil)
+	if r == nil {
+		return
+	}
+	name := v.Name()
+	diag := analysis.Diagnostic{
+		Pos:     r.close.Pos(),
+		End:     r.close.End(),
+		Message: "response body is closed before it is read to EOF, so the connection cannot be reused; drain it with io.Copy(io.Discard, " + name + ".Body) before closing",
+	}
+	if r.ret != nil {
+		pos, end := r.ret.Pos(), r.ret.End()
+		if pass.Fset.File(pos) != pass.Fset.File(end) {
+			end = pos
+		}
+		diag.Message = "response body is closed before it is read to EOF on the path that returns here, so the connection cannot be reused; drain it with io.Copy(io.Discard, " + name + ".Body) before closing"
+		diag.Related = []analysis.RelatedInformation{{Pos: pos, End: end, Message: "the deferred close runs here with the body unread"}}
+	}
+	diag.SuggestedFixes = suggest(pass, r.close, name)
+	pass.Report(diag)
+}
+
+// suggest drains the body before the close: a line before a close
+// statement, or a deferred closure in place of "defer resp.Body.Close()".
+func suggest(pass *analysis.Pass, closeNode ast.Node, name string) []analysis.SuggestedFix {
+	file := passutil.File(pass, closeNode.Pos())
+	if file == nil {
+		return nil
+	}
+	col := pass.Fset.Position(closeNode.Pos()).Column
+	indent := strings.Repeat("\t", max(col-1, 0))
+	drain := "_, _ = io.Copy(io.Discard, " + name + ".Body)"
+	var edits []analysis.TextEdit
+	switch n := closeNode.(type) {
+	case *ast.DeferStmt:
+		if !isSimpleClose(n.Call) {
+			return nil
+		}
+		text := "defer func() {\n" + indent + "\t" + drain + "\n" + indent + "\t" + name + ".Body.Close()\n" + indent + "}()"
+		edits = append(edits, analysis.TextEdit{Pos: n.Pos(), End: n.End(), NewText: []byte(text)})
+	case ast.Stmt:
+		edits = append(edits, analysis.TextEdit{Pos: n.Pos(), End: n.Pos(), NewText: []byte(drain + "\n" + indent)})
+	default:
+		return nil
+	}
+	if e, ok := importIO(file); !ok {
+		return nil
+	} else if e != nil {
+		edits = append(edits, *e)
+	}
+	return []analysis.SuggestedFix{{
+		Message:   "Drain the body with io.Copy(io.Discard, " + name + ".Body) before closing",
+		TextEdits: edits,
+	}}
+}
+
+func isSimpleClose(call *ast.CallExpr) bool {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Close"
+}
+
+// importIO returns an edit that imports "io" if file lacks it; ok is
+// false when "io" is imported under another name.
+func importIO(file *ast.File) (*analysis.TextEdit, bool) {
+	for _, imp := range file.Imports {
+		if p, _ := strconv.Unquote(imp.Path.Value); p == "io" {
+			return nil, imp.Name == nil
+		}
+	}
+	for _, decl := range file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		if gd.Lparen.IsValid() {
+			return &analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t\"io\"")}, true
+		}
+		return &analysis.TextEdit{Pos: gd.Pos(), End: gd.Pos(), NewText: []byte("import \"io\"\n")}, true
+	}
+	return &analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport \"io\"")}, true
+}

@@ -1,0 +1,159 @@
+package basic
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+)
+
+var client = &http.Client{}
+
+func badStatusOnly(url string) error {
+	resp, err := client.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close() // want `response body is closed before it is read to EOF on the path that returns here`
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %s", resp.Status)
+	}
+	_, err = io.ReadAll(resp.Body)
+	return err
+}
+
+func goodStatusDrained(url string) error {
+	resp, err := client.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		_, _ = io.Copy(io.Discard, resp.Body)
+		return fmt.Errorf("status %s", resp.Status)
+	}
+	_, err = io.ReadAll(resp.Body)
+	return err
+}
+
+func badJSONDecode(url string, v any) error {
+	resp, err := client.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close() // want `response body is closed before it is read to EOF on the path that returns here`
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+func goodJSONDecodeThenDrain(url string, v any) error {
+	resp, err := client.Get(url)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}()
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+func badExplicitClose(url string) (int, error) {
+	resp, err := client.Get(url)
+	if err != nil {
+		return 0, err
+	}
+	resp.Body.Close() // want `response body is closed before it is read to EOF, so the connection cannot be reused`
+	return resp.StatusCode, nil
+}
+
+func goodReadAllThenClose(url string) ([]byte, error) {
+	resp, err := client.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return b, err
+}
+
+func goodHead(url string) (int, error) {
+	resp, err := client.Head(url)
+	if err != nil {
+		return 0, err
+	}
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+func goodHeadRequest(url string) (int, error) {
+	req, err := http.NewRequest(http.MethodHead, url, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+func badGetRequest(url string) (int, error) {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close() // want `response body is closed before it is read to EOF`
+	return resp.StatusCode, nil
+}
+
+func consume(r io.Reader) error { _, err := io.Copy(io.Discard, r); return err }
+
+func goodHandedOn(url string) error {
+	resp, err := client.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return consume(resp.Body)
+}
+
+func goodScanner(url string) (n int, err error) {
+	resp, err := client.Get(url)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		n++
+	}
+	return n, sc.Err()
+}
+
+func goodReturned(url string) (*http.Response, error) {
+	resp, err := client.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+func goodErrorPath(url string) error {
+	resp, err := client.Get(url)
+	if err != nil {
+		if resp != nil {
+			resp.Body.Close()
+		}
+		return errors.New("x")
+	}
+	defer resp.Body.Close()
+	_, err = io.ReadAll(resp.Body)
+	return err
+}
