@@ -4,8 +4,10 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/poollint/poollint/analyzers/clienttimeout"
 	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/perrequest"
+	"github.com/poollint/poollint/analyzers/poolconfig"
 	"github.com/poollint/poollint/analyzers/unclosedbody"
 	"github.com/poollint/poollint/analyzers/undrainedbody"
 )
@@ -17,6 +19,8 @@ import (
 func All() []*analysis.Analyzer {
 	return ignore.Wrap(
 		perrequest.New(),
+		poolconfig.New(),
+		clienttimeout.New(),
 		unclosedbody.New(),
 		undrainedbody.New(),
 	)

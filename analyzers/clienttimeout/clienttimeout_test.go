@@ -1,0 +1,36 @@
+package clienttimeout_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/poollint/poollint/analyzers/clienttimeout"
+	"github.com/poollint/poollint/analyzers/internal/testutil"
+)
+
+func TestClienttimeout(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(), clienttimeout.New(),
+		"clienttimeout/basic",
+		"clienttimeout/helperlib",
+		"clienttimeout/helperuse",
+		"clienttimeout/weird",
+		"clienttimeout/testsonly",
+	)
+}
+
+func TestAllowFlag(t *testing.T) {
+	a := clienttimeout.New()
+	if err := a.Flags.Set("allow", "stream*, *Events,allow.Watcher,newUpgrader"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "clienttimeout/allow")
+}
+
+func TestTestsFlag(t *testing.T) {
+	a := clienttimeout.New()
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "clienttimeout/testsincluded")
+}

@@ -1,0 +1,2 @@
+// Package testsincluded is run with -tests.
+package testsincluded

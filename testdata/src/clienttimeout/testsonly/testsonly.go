@@ -1,0 +1,2 @@
+// Package testsonly has clients without Timeout only in its test file.
+package testsonly
