@@ -66,7 +66,7 @@ func New(settings any) (register.LinterPlugin, error) {
 	suite := analyzers.All()
 	schema := newSchema(suite)
 	if settings == nil {
-		return &Plugin{analyzers: suite}, nil
+		return &Plugin{analyzers: withoutRelated(suite)}, nil
 	}
 	decoded, err := decode(schema, settings)
 	if err != nil {
@@ -76,7 +76,32 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("poollint settings: %w; valid keys: %s", err, strings.Join(schema.keys(), ", "))
 	}
-	return &Plugin{analyzers: enabled}, nil
+	return &Plugin{analyzers: withoutRelated(enabled)}, nil
+}
+
+// withoutRelated returns copies of the analyzers that drop each
+// diagnostic's related locations. golangci-lint turns every related
+// location into an issue of its own ("NAME(related information): ..."),
+// which doubles the report and which a //nolint:poollint on the
+// finding's line does not cover. The message already says why the code
+// runs per request; go vet, standalone runs and SARIF keep the related
+// locations.
+func withoutRelated(as []*analysis.Analyzer) []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(as))
+	for i, a := range as {
+		w := *a
+		run := a.Run
+		w.Run = func(pass *analysis.Pass) (any, error) {
+			inner := *pass
+			inner.Report = func(d analysis.Diagnostic) {
+				d.Related = nil
+				pass.Report(d)
+			}
+			return run(&inner)
+		}
+		out[i] = &w
+	}
+	return out
 }
 
 // BuildAnalyzers returns the enabled analyzers, configured.
