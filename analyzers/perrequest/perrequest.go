@@ -87,7 +87,7 @@ func pkgName(path string) string {
 }
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
-	if !mayBuildPools(pass) {
+	if passutil.InGOROOT(pass) || !mayBuildPools(pass) {
 		return nil, nil
 	}
 	model := pass.ResultOf[reqpath.Analyzer].(*reqpath.Model)

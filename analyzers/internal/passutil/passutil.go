@@ -4,7 +4,9 @@ package passutil
 
 import (
 	"go/ast"
+	"go/build"
 	"go/token"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -24,4 +26,21 @@ func File(pass *analysis.Pass, pos token.Pos) *ast.File {
 		}
 	}
 	return nil
+}
+
+// InGOROOT reports whether the package under analysis is part of the
+// standard library (its files live under GOROOT). Analyzers skip it:
+// its code is not the user's to fix, and facts about it would turn
+// internal details (httputil.DumpRequestOut's private transport, say)
+// into findings in user code.
+func InGOROOT(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return false
+	}
+	f := pass.Fset.File(pass.Files[0].FileStart)
+	if f == nil {
+		return false
+	}
+	root := filepath.Clean(build.Default.GOROOT) + string(filepath.Separator)
+	return strings.HasPrefix(filepath.Clean(f.Name()), root)
 }
