@@ -32,13 +32,15 @@ const maxFlowDepth = 8
 // variables, composite literals and calls, within scope: the function or
 // loop body whose locals die with the request or iteration.
 func (m *Model) Flow(cur inspector.Cursor, scope inspector.Cursor) Flow {
-	f := &flower{info: m.pass.TypesInfo, scope: scope, seen: make(map[types.Object]bool)}
+	_, isLoop := scope.Node().(*ast.BlockStmt)
+	f := &flower{info: m.pass.TypesInfo, scope: scope, loop: isLoop, seen: make(map[types.Object]bool)}
 	return f.expr(cur, 0)
 }
 
 type flower struct {
 	info  *types.Info
 	scope inspector.Cursor
+	loop  bool // scope is a loop body
 	seen  map[types.Object]bool
 }
 
@@ -74,11 +76,21 @@ func (f *flower) expr(cur inspector.Cursor, depth int) Flow {
 			return f.store(cur, p.Lhs[idx], depth)
 		}
 		if kind == edge.AssignStmt_Rhs {
+			if len(p.Rhs) == 1 && isCall(cur.Node()) {
+				return f.results(cur, p.Lhs, depth) // v, err := build()
+			}
 			return Flow{Kept: true} // v, ok := m[k] and friends: unclear
 		}
 	case *ast.ValueSpec:
 		if kind == edge.ValueSpec_Values && len(p.Names) == len(p.Values) {
 			return f.store(cur, p.Names[idx], depth)
+		}
+		if kind == edge.ValueSpec_Values && len(p.Values) == 1 && isCall(cur.Node()) {
+			lhs := make([]ast.Expr, len(p.Names))
+			for i, id := range p.Names {
+				lhs[i] = id
+			}
+			return f.results(cur, lhs, depth) // var v, err = build()
 		}
 	case *ast.ReturnStmt:
 		fn, ok := enclosingFunc(cur)
@@ -119,6 +131,12 @@ func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, depth int) Fl
 			return Flow{}
 		}
 	}
+	if f.loop {
+		// A loop that hands each value to a function is usually
+		// setting things up (registering a handler per route, starting
+		// a checker per target), not dropping a pool per iteration.
+		return Flow{Kept: true}
+	}
 	fn := typesutil.Callee(f.info, call)
 	if typesutil.IsMethod(fn, "sync", "Map", "Store", "LoadOrStore", "Swap", "CompareAndSwap") ||
 		typesutil.IsMethod(fn, "sync/atomic", "Value", "Store", "Swap", "CompareAndSwap") ||
@@ -136,6 +154,30 @@ func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, depth int) Fl
 	// Otherwise the call's result may carry the value: a wrapper,
 	// a constructor taking it, a builder chain.
 	return f.expr(callCur, depth+1)
+}
+
+// results follows the results of a call with several results, as in
+// "v, err := build()": every result that is not an error or a bool
+// may carry the value built.
+func (f *flower) results(at inspector.Cursor, lhs []ast.Expr, depth int) Flow {
+	var fl Flow
+	for _, e := range lhs {
+		t := f.info.TypeOf(e)
+		if t == nil || types.Identical(t, types.Universe.Lookup("error").Type()) ||
+			types.Identical(t.Underlying(), types.Typ[types.Bool]) {
+			continue
+		}
+		fl = fl.or(f.store(at, e, depth))
+		if fl.Kept {
+			break
+		}
+	}
+	return fl
+}
+
+func isCall(n ast.Node) bool {
+	_, ok := n.(*ast.CallExpr)
+	return ok
 }
 
 // store follows a value assigned to lhs.

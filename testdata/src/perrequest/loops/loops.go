@@ -96,3 +96,16 @@ func goodLoopHelperKept(hosts []string) map[string]*http.Client {
 	}
 	return m
 }
+
+type service struct{ client *http.Client }
+
+func (s *service) ServeHTTP(w http.ResponseWriter, r *http.Request) {}
+
+// A set-up loop that hands each value to a function (here a router that
+// keeps it) builds one pool per route, not per request.
+func goodRegisterLoop(mux *http.ServeMux, paths []string) { // want goodRegisterLoop:`buildsPool\(http.Transport\)`
+	for _, p := range paths {
+		s := &service{client: &http.Client{Transport: &http.Transport{}}}
+		mux.Handle(p, s)
+	}
+}
