@@ -53,9 +53,29 @@ type site struct {
 	cur    inspector.Cursor
 	what   string      // direct construction
 	callee *types.Func // call
-	decl   *types.Func // the enclosing top-level function, if any
-	ctx    Context
-	perReq bool
+
+	// Filled in by eval, lazily: most calls never reach a builder.
+	evaluated bool
+	memo      bool        // built at most once (sync.Once, nil check, cache)
+	decl      *types.Func // the enclosing top-level function, if any
+	declCur   inspector.Cursor
+	ctx       Context
+	perReq    bool
+}
+
+func (m *Model) eval(s *site) {
+	if s.evaluated {
+		return
+	}
+	s.evaluated = true
+	if s.memo = m.Memoized(s.cur); s.memo {
+		return
+	}
+	s.ctx, s.perReq = m.Where(s.cur)
+	if declCur, ok := enclosingDeclCursor(s.cur); ok {
+		s.declCur = declCur
+		s.decl, _ = m.pass.TypesInfo.Defs[declCur.Node().(*ast.FuncDecl).Name].(*types.Func)
+	}
 }
 
 // Find reports the constructions described by spec that run per
@@ -65,43 +85,37 @@ func (m *Model) Find(spec Spec) []Finding {
 	pass := m.pass
 	info := pass.TypesInfo
 
-	// Collect the constructions, and the calls that may reach one.
+	// Collect the constructions, and the calls that may reach one: calls
+	// to functions of this package, or to builders of other packages.
 	nodes := append(append([]ast.Node(nil), spec.Nodes...), (*ast.CallExpr)(nil))
 	var sites []*site
+	reachable := false // a construction, or a call to an imported builder
 	for cur := range m.insp.Root().Preorder(nodes...) {
-		s := &site{cur: cur}
 		if what, ok := spec.Construct(cur); ok {
-			s.what = what
-		} else if call, ok := cur.Node().(*ast.CallExpr); ok {
-			fn := typesutil.StaticCallee(info, call)
-			if fn == nil || fn.Pkg() == nil {
-				continue
-			}
-			if _, ok := spec.ImportBuilder(fn); fn.Pkg() != pass.Pkg && !ok {
-				continue
-			}
-			s.callee = fn
-		} else {
+			sites = append(sites, &site{cur: cur, what: what})
+			reachable = true
 			continue
 		}
-		if m.Memoized(cur) {
+		call, ok := cur.Node().(*ast.CallExpr)
+		if !ok {
 			continue
 		}
-		s.ctx, s.perReq = m.Where(cur)
-		if decl, ok := enclosingDecl(cur); ok {
-			s.decl, _ = info.Defs[decl.Name].(*types.Func)
+		fn := typesutil.StaticCallee(info, call)
+		if fn == nil || fn.Pkg() == nil {
+			continue
 		}
-		sites = append(sites, s)
+		if fn.Pkg() != pass.Pkg {
+			if _, ok := spec.ImportBuilder(fn); !ok {
+				continue
+			}
+			reachable = true
+		}
+		sites = append(sites, &site{cur: cur, callee: fn})
 	}
-	if len(sites) == 0 {
+	if !reachable {
 		return nil
 	}
 
-	// Report what runs per request and does not outlive it. A
-	// construction kept beyond a loop iteration is not reported, but may
-	// still make its function a builder.
-	var findings []Finding
-	var rest []*site
 	roots := m.Roots()
 	builders := make(map[*types.Func]*Builder)
 	lookup := func(fn *types.Func) (Builder, bool) {
@@ -115,26 +129,28 @@ func (m *Model) Find(spec Spec) []Finding {
 	}
 
 	// Find the package's builders: functions, other than roots, with a
-	// construction or a builder call that is not kept. Iterate to a
+	// construction or a builder call that is not kept. A construction
+	// reported per loop iteration is not summarised; one kept beyond the
+	// iteration still makes its function a builder. Iterate to a
 	// fixpoint, since builders call builders.
-	for _, s := range sites {
-		if s.decl == nil || (s.perReq && s.ctx.Root != nil) {
-			continue
-		}
-		if declCur, _ := enclosingDeclCursor(s.cur); roots[declCur.Node()] == nil {
-			rest = append(rest, s)
-		}
-	}
 	for changed := true; changed; {
 		changed = false
-		for _, s := range rest {
-			declCur, _ := enclosingDeclCursor(s.cur)
-			if s.perReq {
-				if _, reported := m.builds(s, s.ctx.Scope, lookup); reported {
-					continue // reported per iteration, not summarised
+		for _, s := range sites {
+			if s.callee != nil {
+				if _, ok := lookup(s.callee); !ok {
+					continue
 				}
 			}
-			b, ok := m.builds(s, declCur, lookup)
+			m.eval(s)
+			if s.memo || s.decl == nil || (s.perReq && s.ctx.Root != nil) || roots[s.declCur.Node()] != nil {
+				continue
+			}
+			if s.perReq {
+				if _, reported := m.builds(s, s.ctx.Scope, lookup); reported {
+					continue
+				}
+			}
+			b, ok := m.builds(s, s.declCur, lookup)
 			if !ok {
 				continue
 			}
@@ -151,8 +167,10 @@ func (m *Model) Find(spec Spec) []Finding {
 		spec.ExportBuilder(fn, *b)
 	}
 
+	// Report what runs per request and does not outlive it.
+	var findings []Finding
 	for _, s := range sites {
-		if !s.perReq {
+		if !s.evaluated || s.memo || !s.perReq {
 			continue
 		}
 		if _, ok := m.builds(s, s.ctx.Scope, lookup); !ok {
