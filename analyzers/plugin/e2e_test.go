@@ -110,6 +110,16 @@ func TestGolangciLint(t *testing.T) {
 		stdout, stderr, code := run(t, fixture, "-c", "disabled.golangci.yml")
 		check(t, stdout, stderr, code, "", 0)
 	})
+	t.Run("example config", func(t *testing.T) {
+		// .golangci.example.yml sets every setting: golangci-lint must
+		// accept them all (exit 1 for the findings of the whole suite,
+		// not 3 for a configuration error).
+		example := filepath.Join(testutil.Root(), ".golangci.example.yml")
+		stdout, stderr, code := run(t, fixture, "-c", example)
+		if code != 1 || !strings.Contains(stdout, bad) {
+			t.Errorf("exit code %d, want 1 and the perrequest finding; stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+		}
+	})
 	t.Run("unknown key", func(t *testing.T) {
 		_, stderr, code := run(t, fixture, "-c", "badkey.golangci.yml")
 		want := `poollint settings: json: unknown field "test"; valid keys: enable, disable, perrequest, perrequest.tests`

@@ -19,7 +19,8 @@ func Summary(doc string) string {
 // naming the analyzer. Go doc comment syntax maps onto Markdown as
 // follows: tab-indented blocks become fenced Go code blocks, "  - " list
 // items become "- " items, and paragraphs stay paragraphs. Text is not
-// escaped: doc comments are written to read well as both.
+// escaped, except for "*", which Go text uses for pointers and
+// Markdown for emphasis (Register*Server ... Unimplemented*Server).
 func Markdown(name, doc string, level int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s\n\n", strings.Repeat("#", level), name)
@@ -43,11 +44,11 @@ func Markdown(name, doc string, level int) string {
 		case inCode:
 			b.WriteString(strings.TrimPrefix(line, "\t"))
 		case strings.HasPrefix(line, "  - "):
-			b.WriteString("- " + strings.TrimPrefix(line, "  - "))
+			b.WriteString("- " + escape(strings.TrimPrefix(line, "  - ")))
 		case strings.HasPrefix(line, "    "): // continuation of a list item
-			b.WriteString("  " + strings.TrimLeft(line, " "))
+			b.WriteString("  " + escape(strings.TrimLeft(line, " ")))
 		default:
-			b.WriteString(line)
+			b.WriteString(escape(line))
 		}
 		b.WriteString("\n")
 	}
@@ -65,4 +66,9 @@ func nextIsCode(lines []string, i int) bool {
 		}
 	}
 	return false
+}
+
+// escape keeps Markdown from reading prose asterisks as emphasis.
+func escape(line string) string {
+	return strings.ReplaceAll(line, "*", `\*`)
 }
