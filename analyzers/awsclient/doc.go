@@ -1,0 +1,113 @@
+// Package awsclient defines an Analyzer that reports AWS SDK clients,
+// configs and sessions built on a path that runs once per Lambda
+// invocation or once per request.
+//
+// # Analyzer awsclient
+//
+// awsclient: report AWS SDK clients, configs and sessions built per Lambda invocation or per request
+//
+// An AWS SDK client owns a connection pool. A Lambda function's process
+// lives across invocations: code outside the handler runs once per cold
+// start, code inside it on every invocation. A client built inside the
+// handler pays a new TCP and TLS handshake on every invocation, and each
+// abandoned pool keeps its idle sockets open until they time out, until a
+// warm function runs into Lambda's limit of 1024 file descriptors
+// ("too many open files"). The same holds for HTTP handlers, gRPC
+// methods and loop bodies.
+//
+// What the SDK does under the hood (aws-sdk-go-v2; file names are those
+// of the SDK's source):
+//
+//   - config.LoadDefaultConfig reads the environment and the shared
+//     config files and builds a new credentials cache every time. It
+//     leaves cfg.HTTPClient nil unless a custom CA bundle or
+//     WithHTTPClient is given (config/resolve.go).
+//   - Every service constructor, svc.NewFromConfig(cfg) and svc.New(o),
+//     calls resolveHTTPClient (service/*/api_client.go): with a nil
+//     HTTPClient it calls awshttp.NewBuildableClient(), whose transport
+//     is a new *http.Transport with MaxIdleConnsPerHost 10
+//     (aws/transport/http/client.go: defaultHTTPTransport). So a cfg
+//     loaded once does not help: each NewFromConfig call still builds a
+//     pool of its own.
+//   - A shared *awshttp.BuildableClient in cfg.HTTPClient is copied
+//     again by WithDialerOptions and WithTransportOptions, which Clone()
+//     its transport, whenever the DefaultsMode is not legacy
+//     (aws/defaults/defaults.go returns an error only for legacy and
+//     unknown modes). Only a client that is not a BuildableClient, such
+//     as the one BuildableClient.Freeze() returns, is passed through as
+//     is.
+//
+// In aws-sdk-go (v1), session.NewSession loads every configuration value
+// from the environment and the config files and sets up a new
+// credentials chain, and each service New(sess) builds a client of its
+// own. The session package's documentation says sessions should be
+// cached and shared (aws/session/doc.go). A session with a custom CA
+// bundle or client TLS certificate also builds a new *http.Transport
+// (aws/session/session.go: getCustomTransport).
+//
+// The analyzer reports, on a per-request path:
+//
+//   - aws-sdk-go-v2: config.LoadDefaultConfig; every service package's
+//     NewFromConfig(aws.Config, ...func(*Options)) *Client and
+//     New(Options, ...func(*Options)) *Client, recognised by package path
+//     (github.com/aws/aws-sdk-go-v2/service/...) and signature, not by a
+//     list of services; awshttp.NewBuildableClient;
+//   - aws-sdk-go v1: session.NewSession, session.New and
+//     session.NewSessionWithOptions, also inside session.Must(...); every
+//     service package's New(p client.ConfigProvider, cfgs ...*aws.Config);
+//   - a call to a function, in this package or another, that builds one
+//     of those on every call. The finding is reported at the call in the
+//     per-request path and points at the construction.
+//
+// Per-request paths are those of the perrequest analyzer: Lambda
+// handlers given to lambda.Start and friends (a function, a literal, a
+// method value, the closure a factory returns, a handler type's Invoke),
+// net/http and framework handlers, gRPC methods, loop bodies, and the
+// goroutines and closures they start.
+//
+// It stays silent when the client is built once or kept:
+//
+//   - in init, package-level variables, main before lambda.Start, and a
+//     handler factory that runs once and returns the handler closure;
+//   - inside sync.Once.Do, sync.OnceValue or sync.OnceFunc, or behind a
+//     nil check on a field or package-level variable;
+//   - a handler that only uses a client built elsewhere, or only reads a
+//     cfg loaded once;
+//   - a client stored in a field, a package-level variable, a map, or
+//     handed to a goroutine;
+//   - test files, unless -awsclient.tests is set.
+//
+// BAD: a new config and a new pool on every invocation.
+//
+//	func HandleEvent(ctx context.Context, ev Event) error {
+//		cfg, err := config.LoadDefaultConfig(ctx)
+//		if err != nil {
+//			return err
+//		}
+//		client := s3.NewFromConfig(cfg)
+//		_, err = client.PutObject(ctx, &s3.PutObjectInput{...})
+//		return err
+//	}
+//
+// GOOD: build the client once per cold start and share it; it is safe
+// for concurrent use.
+//
+//	var client *s3.Client
+//
+//	func init() {
+//		cfg, err := config.LoadDefaultConfig(context.Background())
+//		if err != nil {
+//			log.Fatal(err)
+//		}
+//		client = s3.NewFromConfig(cfg)
+//	}
+//
+//	func HandleEvent(ctx context.Context, ev Event) error {
+//		_, err := client.PutObject(ctx, &s3.PutObjectInput{...})
+//		return err
+//	}
+//
+// Flags:
+//
+//	-awsclient.tests   also report in _test.go files (default false)
+package awsclient
