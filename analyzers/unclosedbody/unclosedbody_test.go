@@ -18,6 +18,7 @@ func TestUnclosedBody(t *testing.T) {
 		"unclosedbody/nohttp",
 		"unclosedbody/silent",
 		"unclosedbody/weird",
+		"unclosedbody/realworld",
 		"unclosedbody/bodyclose_issue...",
 	)
 }

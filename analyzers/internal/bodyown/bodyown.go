@@ -345,11 +345,11 @@ func (s *scanner) classify(id *ast.Ident, stack []ast.Node) Effect {
 			return None
 		}
 		if cl, ok := stack[i-1].(*ast.CompositeLit); ok {
-			return s.composite(cl)
+			return s.composite(cl, e)
 		}
 		return None
 	case *ast.CompositeLit:
-		return s.composite(p)
+		return s.composite(p, e)
 	case *ast.ReturnStmt:
 		return Handed
 	case *ast.SendStmt:
@@ -468,9 +468,12 @@ func paramAt(t types.Type, k int) *types.Var {
 	return sig.Params().At(k)
 }
 
-// composite classifies v stored in the composite literal cl.
-func (s *scanner) composite(cl *ast.CompositeLit) Effect {
-	if !s.strict {
+// composite classifies e (v or v.Body) stored in the composite literal
+// cl. In facts, a whole *http.Response stored in a struct is a wrapper
+// that takes it over (go-github's newResponse); a body stored in a
+// struct without a Close method is only being read (json.NewDecoder).
+func (s *scanner) composite(cl *ast.CompositeLit, e ast.Expr) Effect {
+	if !s.strict || IsResponse(s.o.info.TypeOf(e)) {
 		return Handed
 	}
 	if hasClose(s.o.info.TypeOf(cl)) {
