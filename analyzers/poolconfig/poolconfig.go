@@ -145,7 +145,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 		switch n := cur.Node().(type) {
 		case *ast.CompositeLit:
 			tv, ok := pass.TypesInfo.Types[n]
-			if !ok || !tr.IsType(tv.Type) {
+			if !ok || !(tr.IsType(tv.Type) || n.Type == nil && tr.IsPtr(tv.Type)) {
 				continue
 			}
 			if len(n.Elts) > 0 {

@@ -15,7 +15,7 @@ func TestPoolconfig(t *testing.T) {
 		"poolconfig/after",
 		"poolconfig/helperlib",
 		"poolconfig/helperuse",
-		//w
+		"poolconfig/weird",
 		"poolconfig/testsonly",
 	)
 }

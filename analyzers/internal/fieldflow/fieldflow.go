@@ -284,6 +284,25 @@ func (tr *Tracker) classify(cur inspector.Cursor, ptr bool) use {
 	case edge.ParenExpr_X:
 		return tr.classify(parent, ptr)
 	case edge.AssignStmt_Lhs:
+		// v = f(v) keeps the value alive under the same name: treat
+		// it as handed to f, which we do not follow.
+		as := parent.Node().(*ast.AssignStmt)
+		if id, ok := cur.Node().(*ast.Ident); ok {
+			if obj := info.ObjectOf(id); obj != nil {
+				for _, rhs := range as.Rhs {
+					mentions := false
+					ast.Inspect(rhs, func(n ast.Node) bool {
+						if x, ok := n.(*ast.Ident); ok && info.Uses[x] == obj {
+							mentions = true
+						}
+						return !mentions
+					})
+					if mentions {
+						return use{escape: as}
+					}
+				}
+			}
+		}
 		return use{reassign: true}
 	case edge.AssignStmt_Rhs:
 		as := parent.Node().(*ast.AssignStmt)
@@ -361,7 +380,7 @@ func (tr *Tracker) Follow(c *Construction, cur inspector.Cursor) {
 	}
 	ptr := c.Kind != ZeroVar
 	if c.Kind == Literal {
-		if u, ok := cur.Node().(*ast.UnaryExpr); !ok || u.Op != token.AND {
+		if u, ok := cur.Node().(*ast.UnaryExpr); (!ok || u.Op != token.AND) && !tr.IsPtr(info.TypeOf(c.Expr)) {
 			ptr = false
 		}
 	}
@@ -403,6 +422,16 @@ func (tr *Tracker) Follow(c *Construction, cur inspector.Cursor) {
 		id := top.Node().(*ast.Ident)
 		c.Path, c.Stmt, c.StmtCursor = id, top.Parent().Node(), top.Parent()
 		c.Var, _ = info.Defs[id].(*types.Var)
+	case edge.KeyValueExpr_Value:
+		// An embedded field promotes the value's fields to the outer
+		// struct, where they may be set: do not judge what is missing.
+		kv := top.Parent().Node().(*ast.KeyValueExpr)
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			if f, ok := info.Uses[id].(*types.Var); ok && f.Embedded() {
+				c.Escaped, c.EscapeNode = true, kv
+			}
+		}
+		return
 	default:
 		// Not bound: what happens to the value right here still counts
 		// (passed to a helper, handed to a dynamic call).
