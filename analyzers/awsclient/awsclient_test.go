@@ -12,5 +12,18 @@ import (
 func TestAWSClient(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), awsclient.New(),
 		"awsclient/v2lambda",
+		"awsclient/v1lambda",
+		"awsclient/helpers",
+		"awsclient/memo",
+		"awsclient/perrequest",
+		"awsclient/testfiles",
 	)
+}
+
+func TestAWSClientTestsFlag(t *testing.T) {
+	a := awsclient.New()
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "awsclient/testfiles_flag")
 }

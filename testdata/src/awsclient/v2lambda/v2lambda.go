@@ -77,7 +77,7 @@ func makeHandler(ctx context.Context) func(context.Context, Event) error { // wa
 	cfg, _ := config.LoadDefaultConfig(ctx)
 	client := s3.NewFromConfig(cfg)
 	return func(ctx context.Context, ev Event) error {
-		hc := awshttp.NewBuildableClient() // want `awshttp.NewBuildableClient called per Lambda invocation in a handler literal; build the client once at init, outside the handler, and reuse it`
+		hc := awshttp.NewBuildableClient()               // want `awshttp.NewBuildableClient called per Lambda invocation in a handler literal; build the client once at init, outside the handler, and reuse it`
 		_ = s3.NewFromConfig(aws.Config{HTTPClient: hc}) // want `s3.NewFromConfig called per Lambda invocation in a handler literal`
 		_, err := client.GetObject(ctx, &s3.GetObjectInput{Key: &ev.Key})
 		return err
