@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# bench/run.sh: the poollint benchmark (issue 7). Needs Go 1.26, the Go
+# module proxy and GNU time (/usr/bin/time, Debian package "time").
+#
+#   bench/run.sh                  # every corpus entry, ROUNDS rounds
+#   bench/run.sh resty vault-api  # some entries (names from corpus/entries.tsv)
+#
+# Environment:
+#   ROUNDS=3                      timed rounds (each round runs every tool on every entry)
+#   BENCH_WORK=/tmp/poollint-bench  work directory (tools, caches, raw results)
+#   POOLLINT_REV=HEAD             build poollint from this commit (git archive);
+#                                 unset: from the working tree
+#   STANDALONE=1                  also run poollint standalone for peak memory
+#
+# What it does, per entry, per round, in a rotating order (A/B/C, B/C/A, C/A/B):
+#   govet     go vet PATTERNS                          (go vet's default suite)
+#   floor     go vet -vettool=floor PATTERNS           (only x/tools' httpresponse)
+#   poollint  go vet -vettool=poollint PATTERNS        (the full default suite)
+# each under /usr/bin/time: wall, user+sys CPU, and peak RSS. go vet runs
+# one tool process per package (and per dependency, for facts) and
+# compiles nothing here; /usr/bin/time reports the largest maximum
+# resident set of any single process in the tree (the go command or one
+# vet-tool process), never a sum.
+#
+# Defeating go vet's cache: go vet caches each package's result under the
+# tool's ID and flags, and go's own vet has a fixed ID (its version), so
+# a changed binary cannot force it to re-run. Instead every timed run gets
+# a fresh GOCACHE: a hard-linked copy (cp -al, not timed) of a base cache
+# that was warmed by vetting the same packages with a throwaway tool ID
+# (the floor binary plus trailing bytes). The base cache holds every
+# compiled export file go vet needs and no result of the three timed
+# tools, so each timed run re-runs its tool on every package and
+# dependency and compiles nothing: the three sides pay exactly the same
+# go-command overhead, and the ratio compares the analysis itself.
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH")
+WORK=${BENCH_WORK:-/tmp/poollint-bench}
+ROUNDS=${ROUNDS:-3}
+STANDALONE=${STANDALONE:-1}
+export GOFLAGS=-mod=readonly GOWORK=off GOTOOLCHAIN=local
+mkdir -p "$WORK/bin" "$WORK/out"
+OUT="$WORK/out"
+log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
+
+# --- entries -----------------------------------------------------------
+declare -A PATTERNS
+ENTRIES=()
+while IFS=$'\t' read -r name pats; do
+	[[ -z "$name" || "$name" == \#* ]] && continue
+	PATTERNS[$name]=$pats
+	ENTRIES+=("$name")
+done <"$BENCH/corpus/entries.tsv"
+if (($#)); then
+	for e in "$@"; do [[ -n "${PATTERNS[$e]:-}" ]] || { echo "unknown entry $e" >&2; exit 2; }; done
+	ENTRIES=("$@")
+fi
+
+# --- tools -------------------------------------------------------------
+SRC=$ROOT
+if [[ -n "${POOLLINT_REV:-}" ]]; then
+	SRC="$WORK/src"
+	rm -rf "$SRC" && mkdir -p "$SRC"
+	git -C "$ROOT" archive "$POOLLINT_REV" | tar -x -C "$SRC"
+	REV=$(git -C "$ROOT" rev-parse "$POOLLINT_REV")
+else
+	REV="$(git -C "$ROOT" rev-parse HEAD) + working tree"
+fi
+log "building poollint from $REV"
+(cd "$SRC" && go build -o "$WORK/bin/poollint" ./cmd/poollint)
+(cd "$BENCH" && go build -o "$WORK/bin/floor" ./floor && go build -o "$WORK/bin/summarize" ./summarize)
+# The warm-up tool: the floor with another ID (its ID hashes the file).
+cp "$WORK/bin/floor" "$WORK/bin/warm" && printf warm >>"$WORK/bin/warm"
+"$WORK/bin/poollint" -V=full >"$OUT/versions.txt"
+{ go version; echo "poollint $REV"; nproc; } >>"$OUT/versions.txt"
+
+# --- corpus and the base cache ------------------------------------------
+cd "$BENCH/corpus"
+log "downloading the corpus"
+go mod download
+BASE="$WORK/cache-base"
+for e in "${ENTRIES[@]}"; do
+	log "warming $e"
+	# shellcheck disable=SC2086
+	GOCACHE=$BASE go vet -vettool="$WORK/bin/warm" ${PATTERNS[$e]} >/dev/null 2>&1 || true
+	# shellcheck disable=SC2086
+	GOCACHE=$BASE go list -e -export -deps -test ${PATTERNS[$e]} >/dev/null 2>&1 || true
+done
+
+# --- timed runs ----------------------------------------------------------
+TOOLS=(govet floor poollint)
+TIMINGS="$OUT/timings.tsv"
+[[ -f "$TIMINGS" ]] || printf 'round\tentry\ttool\twall_s\tuser_s\tsys_s\tmaxrss_kb\texit\n' >"$TIMINGS"
+timed() { # round entry tool
+	local r=$1 e=$2 t=$3 args=()
+	case $t in
+	floor) args=(-vettool="$WORK/bin/floor") ;;
+	poollint) args=(-vettool="$WORK/bin/poollint") ;;
+	esac
+	local run="$WORK/cache-run"
+	rm -rf "$run" && cp -al "$BASE" "$run"
+	local tf="$OUT/time.tmp" rc=0
+	# shellcheck disable=SC2086
+	GOCACHE=$run /usr/bin/time -o "$tf" -f '%e\t%U\t%S\t%M\t%x' go vet "${args[@]}" ${PATTERNS[$e]} \
+		>"$OUT/vet-$e-$t.out" 2>&1 || rc=$?
+	# go vet exits 1 on findings; anything else is a failed run.
+	if ((rc > 1)); then log "go vet $t $e failed (exit $rc), see $OUT/vet-$e-$t.out"; fi
+	printf '%s\t%s\t%s\t%s\n' "$r" "$e" "$t" "$(tail -1 "$tf")" >>"$TIMINGS"
+	log "round $r $e $t: $(tail -1 "$tf" | cut -f1,2,3,4 | tr '\t' ' ') (wall user sys KB)"
+	rm -rf "$run"
+}
+for ((r = 1; r <= ROUNDS; r++)); do
+	for e in "${ENTRIES[@]}"; do
+		for ((i = 0; i < 3; i++)); do
+			timed "$r" "$e" "${TOOLS[$(((r + i) % 3))]}"
+		done
+	done
+done
+
+# --- standalone ----------------------------------------------------------
+if [[ "$STANDALONE" == 1 ]]; then
+	SA="$OUT/standalone.tsv"
+	[[ -f "$SA" ]] || printf 'round\tentry\ttool\twall_s\tuser_s\tsys_s\tmaxrss_kb\texit\n' >"$SA"
+	mkdir -p "$OUT/standalone"
+	for e in "${ENTRIES[@]}"; do
+		# shellcheck disable=SC2086
+		GOCACHE=$BASE /usr/bin/time -o "$OUT/time.tmp" -f '%e\t%U\t%S\t%M\t%x' \
+			"$WORK/bin/poollint" -json ${PATTERNS[$e]} >"$OUT/standalone/$e.json" 2>"$OUT/standalone/$e.err" || true
+		printf '1\t%s\tstandalone\t%s\n' "$e" "$(tail -1 "$OUT/time.tmp")" >>"$SA"
+		log "standalone $e: $(tail -1 "$OUT/time.tmp" | tr '\t' ' ') (wall user sys KB exit)"
+	done
+fi
+
+# --- table -----------------------------------------------------------------
+cd "$BENCH"
+"$WORK/bin/summarize" -out "$OUT" -triage "$BENCH/triage.tsv" \
+	-modcache "$(go env GOMODCACHE)" -goroot "$(go env GOROOT)" | tee "$OUT/table.md"
