@@ -4,6 +4,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/poollint/poollint/analyzers/awsclient"
 	"github.com/poollint/poollint/analyzers/clienttimeout"
 	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/perrequest"
@@ -19,6 +20,7 @@ import (
 func All() []*analysis.Analyzer {
 	return ignore.Wrap(
 		perrequest.New(),
+		awsclient.New(),
 		poolconfig.New(),
 		clienttimeout.New(),
 		unclosedbody.New(),
