@@ -120,6 +120,10 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 
+	if pass.Pkg.Path() == typesutil.NetHTTP {
+		return nil, nil // DefaultClient itself
+	}
+
 	// Does the package give http.DefaultClient a timeout (in main or
 	// init, say)? Then its uses here are fine.
 	defaultClientTimed := false

@@ -136,6 +136,9 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 		},
 	}
 	exportFacts(pass, tr.Summarize())
+	if pass.Pkg.Path() == typesutil.NetHTTP {
+		return nil, nil // DefaultTransport itself is the reference
+	}
 
 	consumed := make(map[ast.Node]bool)
 	for cur := range insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.CallExpr)(nil), (*ast.ValueSpec)(nil)) {
