@@ -42,8 +42,18 @@ func main() {
 	triage := flag.String("triage", "", "triage file: entry, analyzer, posn, verdict, reason, message")
 	modcache := flag.String("modcache", "", "GOMODCACHE, stripped from positions")
 	goroot := flag.String("goroot", "", "GOROOT, stripped from positions")
+	canon := flag.String("canon", "", "print the findings of one poollint -json file, one sorted line each, and exit")
 	flag.Parse()
 	log.SetFlags(0)
+	if *canon != "" {
+		for _, f := range readFindings(*canon, "-", *modcache, *goroot) {
+			fmt.Printf("%s\t%s\t%s\n", f.analyzer, f.posn, f.message)
+		}
+		for _, e := range readErrors(*canon) {
+			fmt.Printf("ERROR\t%s\n", e)
+		}
+		return
+	}
 
 	entries := readEntries()
 	timings := readTimings(filepath.Join(*out, "timings.tsv"))
@@ -222,6 +232,32 @@ func readFindings(file, entry, modcache, goroot string) []finding {
 	}
 	sort.Slice(fs, func(i, j int) bool { return key(fs[i])+fs[i].message < key(fs[j])+fs[j].message })
 	return fs
+}
+
+// readErrors returns the analysis errors ({"error": ...}) in a -json file.
+func readErrors(file string) []string {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	var errs []string
+	for {
+		var doc map[string]map[string]json.RawMessage
+		if err := dec.Decode(&doc); err != nil {
+			break
+		}
+		for pkg, byAnalyzer := range doc {
+			for a, raw := range byAnalyzer {
+				var e struct{ Error string }
+				if json.Unmarshal(raw, &e) == nil && e.Error != "" {
+					errs = append(errs, pkg+"\t"+a+"\t"+e.Error)
+				}
+			}
+		}
+	}
+	sort.Strings(errs)
+	return errs
 }
 
 func trim(p, modcache, goroot string) string {
