@@ -268,7 +268,7 @@ func diagnostic(pass *analysis.Pass, f reqpath.Finding) analysis.Diagnostic {
 			Pos: ctx.Loop.Pos(), Message: "this loop runs it on every iteration"})
 	} else if ctx.Root != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{
-			Pos: ctx.Root.Node.Pos(), Message: "this function runs " + ctx.Root.Describe()})
+			Pos: ctx.Root.Node.Pos(), Message: ctx.Root.Explain()})
 	}
 	return d
 }
