@@ -33,11 +33,12 @@ const maxFlowDepth = 8
 // loop body whose locals die with the request or iteration.
 func (m *Model) Flow(cur inspector.Cursor, scope inspector.Cursor) Flow {
 	_, isLoop := scope.Node().(*ast.BlockStmt)
-	f := &flower{info: m.pass.TypesInfo, scope: scope, loop: isLoop, seen: make(map[types.Object]bool)}
+	f := &flower{pkg: m.pass.Pkg, info: m.pass.TypesInfo, scope: scope, loop: isLoop, seen: make(map[types.Object]bool)}
 	return f.expr(cur, 0)
 }
 
 type flower struct {
+	pkg   *types.Package
 	info  *types.Info
 	scope inspector.Cursor
 	loop  bool // scope is a loop body
@@ -131,13 +132,14 @@ func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, depth int) Fl
 			return Flow{}
 		}
 	}
-	if f.loop {
-		// A loop that hands each value to a function is usually
-		// setting things up (registering a handler per route, starting
-		// a checker per target), not dropping a pool per iteration.
+	fn := typesutil.Callee(f.info, call)
+	if f.loop && !f.localFunc(fn) {
+		// A loop that hands each value to a method or to another
+		// package is usually setting things up (registering a handler
+		// per route, starting a checker per target), not dropping a pool
+		// per iteration. A plain function of this package is followed.
 		return Flow{Kept: true}
 	}
-	fn := typesutil.Callee(f.info, call)
 	if typesutil.IsMethod(fn, "sync", "Map", "Store", "LoadOrStore", "Swap", "CompareAndSwap") ||
 		typesutil.IsMethod(fn, "sync/atomic", "Value", "Store", "Swap", "CompareAndSwap") ||
 		typesutil.IsMethod(fn, "sync/atomic", "Pointer", "Store", "Swap", "CompareAndSwap") {
@@ -178,6 +180,16 @@ func (f *flower) results(at inspector.Cursor, lhs []ast.Expr, depth int) Flow {
 func isCall(n ast.Node) bool {
 	_, ok := n.(*ast.CallExpr)
 	return ok
+}
+
+// localFunc reports whether fn is a plain function (not a method)
+// declared in the package under analysis.
+func (f *flower) localFunc(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() != f.pkg {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() == nil
 }
 
 // store follows a value assigned to lhs.

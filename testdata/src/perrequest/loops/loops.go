@@ -109,3 +109,17 @@ func goodRegisterLoop(mux *http.ServeMux, paths []string) { // want goodRegister
 		mux.Handle(p, s)
 	}
 }
+
+func deliver(c *http.Client, url string) error {
+	_, err := c.Get(url)
+	return err
+}
+
+// Handing the pool to a plain function of this package that only uses
+// it still drops it at the end of the iteration.
+func badDeliverLoop(urls []string) {
+	for _, u := range urls {
+		c := &http.Client{Transport: &http.Transport{}} // want `http.Transport created per iteration of a loop`
+		deliver(c, u)
+	}
+}
