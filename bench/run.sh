@@ -11,6 +11,9 @@
 #   POOLLINT_REV=HEAD             build poollint from this commit (git archive);
 #                                 unset: from the working tree
 #   STANDALONE=1                  also run poollint standalone for peak memory
+#   CRASHCHECK=1                  then run bench/crashcheck.sh (std and the entries,
+#                                 three runs, every analyzer on): its first run's
+#                                 findings are the table's findings and precision
 #
 # What it does, per entry, per round, in a rotating order (A/B/C, B/C/A, C/A/B):
 #   govet     go vet PATTERNS                          (go vet's default suite)
@@ -39,6 +42,7 @@ ROOT=$(dirname "$BENCH")
 WORK=${BENCH_WORK:-/tmp/poollint-bench}
 ROUNDS=${ROUNDS:-3}
 STANDALONE=${STANDALONE:-1}
+START=$(date +%s)
 export GOFLAGS=-mod=readonly GOWORK=off GOTOOLCHAIN=local
 mkdir -p "$WORK/bin" "$WORK/out"
 OUT="$WORK/out"
@@ -132,7 +136,16 @@ if [[ "$STANDALONE" == 1 ]]; then
 	done
 fi
 
+# --- crash check and findings ------------------------------------------------
+if [[ "${CRASHCHECK:-1}" == 1 ]]; then
+	CC=(std "${ENTRIES[@]}")
+	(($#)) && CC=("${ENTRIES[@]}")
+	BENCH_WORK=$WORK POOLLINT="$WORK/bin/poollint" GOCACHE=$BASE "$BENCH/crashcheck.sh" "${CC[@]}" ||
+		log "crashcheck FAILED (see above); the table is still written"
+fi
+
 # --- table -----------------------------------------------------------------
 cd "$BENCH"
 "$WORK/bin/summarize" -out "$OUT" -triage "$BENCH/triage.tsv" \
 	-modcache "$(go env GOMODCACHE)" -goroot "$(go env GOROOT)" | tee "$OUT/table.md"
+log "bench/run.sh took $(( ($(date +%s) - START) / 60 )) min; raw results in $OUT"
