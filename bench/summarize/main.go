@@ -27,9 +27,9 @@ import (
 
 type timing struct {
 	round, entry, tool string
-	wall, cpu           float64 // seconds
-	rssKB               float64
-	exit                int
+	wall, cpu          float64 // seconds
+	rssKB              float64
+	exit               int
 }
 
 type finding struct {
