@@ -134,6 +134,82 @@ func main() {
 	}
 	t, f, u := tally(all)
 	fmt.Printf("| all | %d | %d | %d | %d | %s |\n", len(all), t, f, u, precision(all))
+
+	bodyclose(*out, *modcache, *goroot, entries, all, standalone)
+}
+
+// bodyclose prints the body-check comparison with bodyclose, from
+// DIR/bodyclose/ENTRY.json and bench/triage-bodyclose.tsv.
+func bodyclose(out, modcache, goroot string, entries []string, all []finding, standalone []timing) {
+	verdicts := map[string]string{}
+	if data, err := os.ReadFile("triage-bodyclose.tsv"); err == nil {
+		for _, line := range strings.Split(string(data), "\n") {
+			c := strings.Split(line, "\t")
+			if len(c) >= 3 && !strings.HasPrefix(line, "#") && c[0] != "entry" {
+				verdicts[c[0]+"\t"+c[1]] = c[2]
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "bodyclose")); err != nil {
+		return
+	}
+	fmt.Println()
+	fmt.Println("| entry | poollint unclosedbody (true/false) | poollint undrainedbody (true/false) | bodyclose, non-test files (true/false/untriaged) | bodyclose, _test.go files (not triaged) | peak MiB standalone: poollint / bodyclose |")
+	fmt.Println("|---|---|---|---|---|---|")
+	var sum [9]int
+	for _, e := range entries {
+		fs := readFindings(filepath.Join(out, "bodyclose", e+".json"), e, modcache, goroot)
+		var bt, bf, bu, btest int
+		for _, f := range fs {
+			if strings.Contains(f.posn, "_test.go:") {
+				btest++
+				continue
+			}
+			switch verdicts[e+"\t"+f.posn] {
+			case "true":
+				bt++
+			case "false":
+				bf++
+			default:
+				bu++
+			}
+		}
+		var ut, uf, dt, df int
+		for _, f := range all {
+			if f.entry != e {
+				continue
+			}
+			switch {
+			case f.analyzer == "unclosedbody" && f.verdict == "true":
+				ut++
+			case f.analyzer == "unclosedbody" && f.verdict == "false":
+				uf++
+			case f.analyzer == "undrainedbody" && f.verdict == "true":
+				dt++
+			case f.analyzer == "undrainedbody" && f.verdict == "false":
+				df++
+			}
+		}
+		var pPeak []float64
+		for _, t := range standalone {
+			if t.entry == e {
+				pPeak = append(pPeak, t.rssKB)
+			}
+		}
+		var bk []float64
+		if data, err := os.ReadFile(filepath.Join(out, "bodyclose", e+".time")); err == nil {
+			// GNU time -f '%e\t%U\t%S\t%M\t%x': the peak is the 4th field.
+			if c := strings.Split(strings.TrimSpace(string(data)), "\t"); len(c) >= 4 {
+				kb, _ := strconv.ParseFloat(c[3], 64)
+				bk = append(bk, kb)
+			}
+		}
+		for i, v := range []int{ut, uf, dt, df, bt, bf, bu, btest} {
+			sum[i] += v
+		}
+		fmt.Printf("| %s | %d / %d | %d / %d | %d / %d / %d | %d | %s / %s |\n", e, ut, uf, dt, df, bt, bf, bu, btest, maxMiB(pPeak), maxMiB(bk))
+	}
+	fmt.Printf("| all | %d / %d | %d / %d | %d / %d / %d | %d | |\n", sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7])
 }
 
 func readEntries() []string {
