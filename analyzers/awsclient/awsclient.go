@@ -51,6 +51,10 @@ type buildsAWSClient struct {
 }
 
 func (*buildsAWSClient) AFact() {}
+func (f *buildsAWSClient) Get() reqpath.Builder {
+	return reqpath.Builder{What: f.What, Returns: f.Returns}
+}
+func (f *buildsAWSClient) Set(b reqpath.Builder) { f.What, f.Returns = b.What, b.Returns }
 
 func (f *buildsAWSClient) String() string {
 	if f.Returns {
@@ -80,13 +84,8 @@ const (
 )
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
-	if !mayBuildClients(pass) {
-		return nil, nil
-	}
-	model := pass.ResultOf[reqpath.Analyzer].(*reqpath.Model)
 	info := pass.TypesInfo
-	exported := false
-	findings := model.Find(reqpath.Spec{
+	spec := reqpath.Spec{
 		Construct: func(cur inspector.Cursor) (string, bool) {
 			call, ok := cur.Node().(*ast.CallExpr)
 			if !ok {
@@ -94,22 +93,14 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			}
 			return construction(typesutil.Callee(info, call))
 		},
-		ImportBuilder: func(fn *types.Func) (reqpath.Builder, bool) {
-			var f buildsAWSClient
-			if !pass.ImportObjectFact(fn, &f) {
-				return reqpath.Builder{}, false
-			}
-			return reqpath.Builder{What: f.What, Returns: f.Returns}, true
-		},
-		ExportBuilder: func(fn *types.Func, b reqpath.Builder) {
-			pass.ExportObjectFact(fn, &buildsAWSClient{What: b.What, Returns: b.Returns})
-			if !exported && fn.Exported() {
-				pass.ExportPackageFact(&hasAWSBuilders{})
-				exported = true
-			}
-		},
-	})
-	for _, f := range findings {
+		Fact:        func() reqpath.BuilderFact { return new(buildsAWSClient) },
+		PackageFact: func() analysis.Fact { return new(hasAWSBuilders) },
+	}
+	if !reqpath.MayReach(pass, spec, isSDKPackage) {
+		return nil, nil
+	}
+	model := pass.ResultOf[reqpath.Analyzer].(*reqpath.Model)
+	for _, f := range model.Find(pass, spec) {
 		if !cfg.tests && passutil.IsTestFile(pass, f.Node.Pos()) {
 			continue
 		}
@@ -118,18 +109,8 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// mayBuildClients is the fast path: a package can only build an AWS
-// client if it imports the SDK or a package that exports a builder.
-func mayBuildClients(pass *analysis.Pass) bool {
-	for _, imp := range pass.Pkg.Imports() {
-		if typesutil.PkgPathHasPrefix(imp.Path(), sdkV2) || typesutil.PkgPathHasPrefix(imp.Path(), sdkV1) {
-			return true
-		}
-		if pass.ImportPackageFact(imp, new(hasAWSBuilders)) {
-			return true
-		}
-	}
-	return false
+func isSDKPackage(path string) bool {
+	return typesutil.PkgPathHasPrefix(path, sdkV2) || typesutil.PkgPathHasPrefix(path, sdkV1)
 }
 
 // construction reports whether a call to fn builds an AWS SDK client,
@@ -263,12 +244,6 @@ func diagnostic(pass *analysis.Pass, f reqpath.Finding) analysis.Diagnostic {
 	} else {
 		d.Message = fmt.Sprintf("%s called %s; %s", f.What, ctx.Describe(), advice)
 	}
-	if ctx.Root == nil && ctx.Loop != nil {
-		d.Related = append(d.Related, analysis.RelatedInformation{
-			Pos: ctx.Loop.Pos(), Message: "this loop runs it on every iteration"})
-	} else if ctx.Root != nil {
-		d.Related = append(d.Related, analysis.RelatedInformation{
-			Pos: ctx.Root.Node.Pos(), Message: ctx.Root.Explain()})
-	}
+	d.Related = append(d.Related, ctx.Related()...)
 	return d
 }

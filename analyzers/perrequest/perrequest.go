@@ -48,7 +48,9 @@ type buildsPool struct {
 	Returns bool
 }
 
-func (*buildsPool) AFact() {}
+func (*buildsPool) AFact()                  {}
+func (f *buildsPool) Get() reqpath.Builder  { return reqpath.Builder{What: f.What, Returns: f.Returns} }
+func (f *buildsPool) Set(b reqpath.Builder) { f.What, f.Returns = b.What, b.Returns }
 
 func (f *buildsPool) String() string {
 	if f.Returns {
@@ -87,31 +89,18 @@ func pkgName(path string) string {
 }
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
-	if passutil.InGOROOT(pass) || !mayBuildPools(pass) {
+	info := pass.TypesInfo
+	spec := reqpath.Spec{
+		Nodes:       []ast.Node{(*ast.CompositeLit)(nil), (*ast.StarExpr)(nil)},
+		Construct:   func(cur inspector.Cursor) (string, bool) { return construction(info, cur) },
+		Fact:        func() reqpath.BuilderFact { return new(buildsPool) },
+		PackageFact: func() analysis.Fact { return new(hasPoolBuilders) },
+	}
+	if passutil.InGOROOT(pass) || !reqpath.MayReach(pass, spec, isPoolPackage) {
 		return nil, nil
 	}
 	model := pass.ResultOf[reqpath.Analyzer].(*reqpath.Model)
-	info := pass.TypesInfo
-	exported := false
-	findings := model.Find(reqpath.Spec{
-		Nodes:     []ast.Node{(*ast.CompositeLit)(nil), (*ast.StarExpr)(nil)},
-		Construct: func(cur inspector.Cursor) (string, bool) { return construction(info, cur) },
-		ImportBuilder: func(fn *types.Func) (reqpath.Builder, bool) {
-			var f buildsPool
-			if !pass.ImportObjectFact(fn, &f) {
-				return reqpath.Builder{}, false
-			}
-			return reqpath.Builder{What: f.What, Returns: f.Returns}, true
-		},
-		ExportBuilder: func(fn *types.Func, b reqpath.Builder) {
-			pass.ExportObjectFact(fn, &buildsPool{What: b.What, Returns: b.Returns})
-			if !exported && fn.Exported() {
-				pass.ExportPackageFact(&hasPoolBuilders{})
-				exported = true
-			}
-		},
-	})
-	for _, f := range findings {
+	for _, f := range model.Find(pass, spec) {
 		if !cfg.tests && passutil.IsTestFile(pass, f.Node.Pos()) {
 			continue
 		}
@@ -120,16 +109,9 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// mayBuildPools is the fast path: a package can only build a pool if it
-// imports a pool's package or a package that exports a builder.
-func mayBuildPools(pass *analysis.Pass) bool {
-	for _, imp := range pass.Pkg.Imports() {
-		for _, p := range pools {
-			if imp.Path() == p.pkg {
-				return true
-			}
-		}
-		if pass.ImportPackageFact(imp, new(hasPoolBuilders)) {
+func isPoolPackage(path string) bool {
+	for _, p := range pools {
+		if path == p.pkg {
 			return true
 		}
 	}
@@ -180,13 +162,7 @@ func diagnostic(pass *analysis.Pass, f reqpath.Finding) analysis.Diagnostic {
 	} else {
 		d.Message = fmt.Sprintf("%s %s %s; %s", f.What, verb(f.Node), ctx.Describe(), ctx.Advice())
 	}
-	if ctx.Root == nil && ctx.Loop != nil {
-		d.Related = append(d.Related, analysis.RelatedInformation{
-			Pos: ctx.Loop.Pos(), Message: "this loop runs it on every iteration"})
-	} else if ctx.Root != nil {
-		d.Related = append(d.Related, analysis.RelatedInformation{
-			Pos: ctx.Root.Node.Pos(), Message: ctx.Root.Explain()})
-	}
+	d.Related = append(d.Related, ctx.Related()...)
 	return d
 }
 

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
@@ -23,8 +24,16 @@ type Builder struct {
 	Site token.Pos
 }
 
-// A Spec tells [Model.Find] what a construction is and where the
-// caller's builder facts live.
+// A BuilderFact is the asking analyzer's own object fact for builders:
+// fact types are unique per analyzer, the summary they carry is shared.
+type BuilderFact interface {
+	analysis.Fact
+	Get() Builder
+	Set(Builder)
+}
+
+// A Spec tells [Model.Find] what a construction is and which facts
+// carry builders across packages.
 type Spec struct {
 	// Nodes are the node types Construct wants to see; call
 	// expressions are always visited.
@@ -32,10 +41,32 @@ type Spec struct {
 	// Construct reports whether the node at cur builds a value, and
 	// says what, for messages.
 	Construct func(cur inspector.Cursor) (what string, ok bool)
-	// ImportBuilder and ExportBuilder read and write the caller's
-	// builder fact for a function.
-	ImportBuilder func(fn *types.Func) (Builder, bool)
-	ExportBuilder func(fn *types.Func, b Builder)
+	// Fact returns a new, empty builder fact of the analyzer's type.
+	Fact func() BuilderFact
+	// PackageFact returns a new package fact of the analyzer's type,
+	// exported by a package with an exported builder so that importers
+	// know they must look (see [MayReach]).
+	PackageFact func() analysis.Fact
+}
+
+// MayReach is the fast path: a package can only build a value if it
+// imports a package that constructs one (direct reports whether an
+// import path is such a package), or one that exports a builder.
+func MayReach(pass *analysis.Pass, spec Spec, direct func(path string) bool) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if direct(imp.Path()) || pass.ImportPackageFact(imp, spec.PackageFact()) {
+			return true
+		}
+	}
+	return false
+}
+
+func (spec Spec) importBuilder(pass *analysis.Pass, fn *types.Func) (Builder, bool) {
+	f := spec.Fact()
+	if !pass.ImportObjectFact(fn, f) {
+		return Builder{}, false
+	}
+	return f.Get(), true
 }
 
 // A Finding is a construction, or a call to a builder, on a per-request
@@ -80,9 +111,9 @@ func (m *Model) eval(s *site) {
 
 // Find reports the constructions described by spec that run per
 // request, directly or through builders, and exports a builder fact for
-// every function of the package that builds on every call.
-func (m *Model) Find(spec Spec) []Finding {
-	pass := m.pass
+// every function of the package that builds on every call. pass is the
+// asking analyzer's pass, through which its facts flow.
+func (m *Model) Find(pass *analysis.Pass, spec Spec) []Finding {
 	info := pass.TypesInfo
 
 	// Collect the constructions, and the calls that may reach one: calls
@@ -105,7 +136,7 @@ func (m *Model) Find(spec Spec) []Finding {
 			continue
 		}
 		if fn.Pkg() != pass.Pkg {
-			if _, ok := spec.ImportBuilder(fn); !ok {
+			if _, ok := spec.importBuilder(pass, fn); !ok {
 				continue
 			}
 			reachable = true
@@ -123,7 +154,7 @@ func (m *Model) Find(spec Spec) []Finding {
 			return *b, true
 		}
 		if fn.Pkg() != pass.Pkg {
-			return spec.ImportBuilder(fn)
+			return spec.importBuilder(pass, fn)
 		}
 		return Builder{}, false
 	}
@@ -163,8 +194,15 @@ func (m *Model) Find(spec Spec) []Finding {
 			}
 		}
 	}
+	exported := false
 	for fn, b := range builders {
-		spec.ExportBuilder(fn, *b)
+		f := spec.Fact()
+		f.Set(Builder{What: b.What, Returns: b.Returns})
+		pass.ExportObjectFact(fn, f)
+		if fn.Exported() && !exported {
+			pass.ExportPackageFact(spec.PackageFact())
+			exported = true
+		}
 	}
 
 	// Report what runs per request and does not outlive it.

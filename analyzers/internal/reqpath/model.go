@@ -135,6 +135,18 @@ func (c Context) Describe() string {
 	return "per iteration of a loop"
 }
 
+// Related explains the context as related information: the handler
+// that runs per request, or the loop that runs per iteration.
+func (c Context) Related() []analysis.RelatedInformation {
+	switch {
+	case c.Root != nil:
+		return []analysis.RelatedInformation{{Pos: c.Root.Node.Pos(), Message: c.Root.Explain()}}
+	case c.Loop != nil:
+		return []analysis.RelatedInformation{{Pos: c.Loop.Pos(), Message: "this loop runs it on every iteration"}}
+	}
+	return nil
+}
+
 // Advice says where the value belongs instead.
 func (c Context) Advice() string {
 	switch {
