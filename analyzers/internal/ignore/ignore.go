@@ -19,6 +19,11 @@
 //   - names an analyzer that suppressed nothing on the covered line;
 //   - names an unknown analyzer, or none.
 //
+// Findings in generated files (those with a "// Code generated ... DO
+// NOT EDIT." line, see ast.IsGenerated) are dropped too: nobody can fix
+// them there. Facts from generated code still count, so a handler that
+// calls a generated constructor is still reported at the call.
+//
 // Each of those is reported by one analyzer, so a problem appears once:
 // a stale name by the analyzer it names, a missing reason by the first
 // analyzer the directive names, an unknown name by the known analyzer
@@ -79,7 +84,13 @@ func (d *directive) covers(name string) bool {
 func filtered(self string, suite []string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (any, error) {
 		dirs := parse(pass.Fset, pass.Files)
-		if len(dirs) == 0 {
+		generated := make(map[string]bool)
+		for _, f := range pass.Files {
+			if ast.IsGenerated(f) {
+				generated[pass.Fset.File(f.FileStart).Name()] = true
+			}
+		}
+		if len(dirs) == 0 && len(generated) == 0 {
 			return run(pass)
 		}
 		type key struct {
@@ -97,6 +108,9 @@ func filtered(self string, suite []string, run func(*analysis.Pass) (any, error)
 		inner := *pass
 		inner.Report = func(diag analysis.Diagnostic) {
 			if p := pass.Fset.Position(diag.Pos); p.IsValid() {
+				if generated[p.Filename] {
+					return
+				}
 				if ds := byLine[key{p.Filename, p.Line}]; len(ds) > 0 {
 					for _, d := range ds {
 						d.used[self] = true
