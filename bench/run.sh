@@ -11,6 +11,7 @@
 #   POOLLINT_REV=HEAD             build poollint from this commit (git archive);
 #                                 unset: from the working tree
 #   STANDALONE=1                  also run poollint standalone for peak memory
+#   BODYCLOSE=1                   run bench/bodyclose.sh on the entries (comparison table)
 #   CRASHCHECK=1                  then run bench/crashcheck.sh (std and the entries,
 #                                 three runs, every analyzer on): its first run's
 #                                 findings are the table's findings and precision
@@ -109,7 +110,9 @@ timed() { # round entry tool
 	GOCACHE=$run /usr/bin/time -o "$tf" -f '%e\t%U\t%S\t%M\t%x' go vet "${args[@]}" ${PATTERNS[$e]} \
 		>"$OUT/vet-$e-$t.out" 2>&1 || rc=$?
 	# go vet exits 1 on findings; anything else is a failed run.
-	if ((rc > 1)); then log "go vet $t $e failed (exit $rc), see $OUT/vet-$e-$t.out"; fi
+	if ((rc > 1)) || grep -qE '^panic:|internal error' "$OUT/vet-$e-$t.out"; then
+		log "FAILED: go vet $t $e (exit $rc), see $OUT/vet-$e-$t.out"
+	fi
 	printf '%s\t%s\t%s\t%s\n' "$r" "$e" "$t" "$(tail -1 "$tf")" >>"$TIMINGS"
 	log "round $r $e $t: $(tail -1 "$tf" | cut -f1,2,3,4 | tr '\t' ' ') (wall user sys KB)"
 	rm -rf "$run"
@@ -132,6 +135,7 @@ if [[ "$STANDALONE" == 1 ]]; then
 		GOCACHE=$BASE /usr/bin/time -o "$OUT/time.tmp" -f '%e\t%U\t%S\t%M\t%x' \
 			"$WORK/bin/poollint" -json ${PATTERNS[$e]} >"$OUT/standalone/$e.json" 2>"$OUT/standalone/$e.err" || true
 		printf '1\t%s\tstandalone\t%s\n' "$e" "$(tail -1 "$OUT/time.tmp")" >>"$SA"
+		if grep -qE '^panic:|internal error' "$OUT/standalone/$e.err"; then log "FAILED: standalone $e panicked, see $OUT/standalone/$e.err"; fi
 		log "standalone $e: $(tail -1 "$OUT/time.tmp" | tr '\t' ' ') (wall user sys KB exit)"
 	done
 fi
@@ -142,6 +146,11 @@ if [[ "${CRASHCHECK:-1}" == 1 ]]; then
 	(($#)) && CC=("${ENTRIES[@]}")
 	BENCH_WORK=$WORK POOLLINT="$WORK/bin/poollint" GOCACHE=$BASE "$BENCH/crashcheck.sh" "${CC[@]}" ||
 		log "crashcheck FAILED (see above); the table is still written"
+fi
+
+# --- bodyclose, for the body-check comparison --------------------------------
+if [[ "${BODYCLOSE:-1}" == 1 ]]; then
+	BENCH_WORK=$WORK GOCACHE=$BASE "$BENCH/bodyclose.sh" "${ENTRIES[@]}" || log "bodyclose.sh failed"
 fi
 
 # --- table -----------------------------------------------------------------
