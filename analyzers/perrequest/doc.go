@@ -29,11 +29,13 @@
 //   - a net/http handler: a function, method or literal with signature
 //     func(http.ResponseWriter, *http.Request), including ServeHTTP
 //     methods and anything given to HandleFunc, Handle or HandlerFunc;
-//   - a gin, echo, fiber or fasthttp handler, recognised by its
-//     parameter type (*gin.Context, echo.Context, *fiber.Ctx,
-//     *fasthttp.RequestCtx);
+//   - a gin, echo, fiber, fasthttp or connect-go handler, recognised by
+//     a parameter type (*gin.Context, echo.Context, *fiber.Ctx,
+//     *fasthttp.RequestCtx, *connect.Request[T]);
 //   - a gRPC method: a method of a type registered with a generated
-//     Register*Server function or embedding Unimplemented*Server;
+//     Register*Server function or embedding Unimplemented*Server; and a
+//     gRPC server interceptor (a *grpc.UnaryServerInfo or
+//     *grpc.StreamServerInfo parameter);
 //   - an AWS Lambda handler given to lambda.Start, StartWithOptions,
 //     StartHandler, StartHandlerFunc, NewHandler or NewHandlerWithOptions:
 //     a function, a literal, a method value, the closure a factory

@@ -52,6 +52,7 @@ const (
 	HTTPHandler      Kind = iota // func(http.ResponseWriter, *http.Request), ServeHTTP
 	FrameworkHandler             // gin, echo, fiber, fasthttp
 	GRPCMethod                   // a method of a registered gRPC service
+	GRPCInterceptor              // a gRPC server interceptor
 	LambdaHandler                // a function that reaches lambda.Start and friends
 )
 
@@ -84,6 +85,11 @@ func (r *Root) Describe() string {
 		return "per request in " + r.Framework + " handler " + name
 	case GRPCMethod:
 		return "per call in gRPC method " + name
+	case GRPCInterceptor:
+		if name == "" {
+			return "per call in a gRPC interceptor literal"
+		}
+		return "per call in gRPC interceptor " + name
 	case LambdaHandler:
 		if name == "" {
 			return "per Lambda invocation in a handler literal"
@@ -107,6 +113,8 @@ func (r *Root) Explain() string {
 		return name + " is a " + r.Framework + " handler: it runs once per request"
 	case GRPCMethod:
 		return name + " is a gRPC method: it runs once per call"
+	case GRPCInterceptor:
+		return name + " is a gRPC server interceptor: it runs once per call"
 	case LambdaHandler:
 		return name + " is a Lambda handler: it runs once per invocation"
 	}

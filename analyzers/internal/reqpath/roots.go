@@ -30,7 +30,14 @@ var frameworks = []struct {
 	{"github.com/gofiber/fiber/v2", "Ctx", "fiber", true},
 	{"github.com/gofiber/fiber/v3", "Ctx", "fiber", false},
 	{"github.com/valyala/fasthttp", "RequestCtx", "fasthttp", true},
+	{"connectrpc.com/connect", "Request", "connect", true},
+	{"connectrpc.com/connect", "BidiStream", "connect", true},
+	{"connectrpc.com/connect", "ClientStream", "connect", true},
 }
+
+// grpcInterceptorInfo are the parameter types that make a function a
+// gRPC server interceptor, which runs once per call.
+var grpcInterceptorInfo = []string{"UnaryServerInfo", "StreamServerInfo"}
 
 // rootPackages are the imports without which a package has no
 // signature-based or registered roots (loops need none).
@@ -143,13 +150,15 @@ func handlerSignature(sig *types.Signature) (Kind, string, bool) {
 		typesutil.IsPointerToNamed(params.At(1).Type(), typesutil.NetHTTP, "Request") {
 		return HTTPHandler, "", true
 	}
-	if params.Len() == 0 {
-		return 0, "", false
-	}
-	t := params.At(0).Type()
-	for _, f := range frameworks {
-		if (f.pointer && typesutil.IsPointerToNamed(t, f.pkg, f.name)) || (!f.pointer && typesutil.IsNamed(t, f.pkg, f.name)) {
-			return FrameworkHandler, f.framework, true
+	for p := range params.Variables() {
+		t := p.Type()
+		for _, f := range frameworks {
+			if (f.pointer && typesutil.IsPointerToNamed(t, f.pkg, f.name)) || (!f.pointer && typesutil.IsNamed(t, f.pkg, f.name)) {
+				return FrameworkHandler, f.framework, true
+			}
+		}
+		if typesutil.IsPointerToNamed(t, grpcPkg, grpcInterceptorInfo...) {
+			return GRPCInterceptor, "", true
 		}
 	}
 	return 0, "", false

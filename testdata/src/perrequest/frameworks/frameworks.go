@@ -2,7 +2,10 @@
 package frameworks
 
 import (
+	"context"
 	"net/http"
+
+	"connectrpc.com/connect"
 
 	"github.com/gin-gonic/gin"
 	"github.com/gofiber/fiber/v2"
@@ -49,4 +52,20 @@ func routes() {
 		_ = &http.Transport{} // want `http.Transport created per request in a gin handler literal`
 	})
 	r.GET("/y", goodGin)
+}
+
+type GreetRequest struct{}
+type GreetResponse struct{}
+
+type greeter struct{ client *http.Client }
+
+// A connect-go handler: the request parameter makes it per request.
+func (g *greeter) Greet(ctx context.Context, req *connect.Request[GreetRequest]) (*connect.Response[GreetResponse], error) {
+	_ = &http.Client{Transport: &http.Transport{}} // want `http.Transport created per request in connect handler \(\*greeter\).Greet`
+	return connect.NewResponse(&GreetResponse{}), nil
+}
+
+func (g *greeter) GoodGreet(ctx context.Context, req *connect.Request[GreetRequest]) (*connect.Response[GreetResponse], error) {
+	g.client.Get("https://example.com")
+	return connect.NewResponse(&GreetResponse{}), nil
 }

@@ -54,3 +54,26 @@ func serve() { // want serve:`buildsPool\(http.Transport\)`
 	pb.RegisterStoreServer(srv, &store{})
 	pb.RegisterStoreServer(srv, &goodStore{client: &http.Client{Transport: &http.Transport{}}})
 }
+
+func authInterceptor(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+	_ = &http.Client{Transport: &http.Transport{}} // want `http.Transport created per call in gRPC interceptor authInterceptor`
+	return handler(ctx, req)
+}
+
+var interceptorClient = &http.Client{Transport: &http.Transport{}}
+
+func goodInterceptor(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+	interceptorClient.Get("https://auth.example.com")
+	return handler(ctx, req)
+}
+
+func options() []grpc.ServerOption {
+	return []grpc.ServerOption{
+		grpc.UnaryInterceptor(authInterceptor),
+		grpc.UnaryInterceptor(goodInterceptor),
+		grpc.UnaryInterceptor(func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+			_ = new(http.Transport) // want `http.Transport created per call in a gRPC interceptor literal`
+			return handler(ctx, req)
+		}),
+	}
+}
