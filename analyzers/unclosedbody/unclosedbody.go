@@ -82,6 +82,9 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 		scope := pass.TypesInfo.Scopes[ftype]
 		defs, discards := bodyown.Find(pass.TypesInfo, body, scope)
 		for _, d := range discards {
+			if !owners.Opens(d.Call, body) {
+				continue
+			}
 			pass.Report(analysis.Diagnostic{
 				Pos:     d.Call.Pos(),
 				End:     d.Call.End(),
@@ -93,6 +96,9 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 		}
 		f := bodyown.NewFunc(pass.TypesInfo, body, g, sig)
 		for _, d := range defs {
+			if !owners.Opens(d.Call, body) {
+				continue // closed by the callee, synthetic, or a pass-through
+			}
 			check(pass, owners, f, d)
 		}
 	}

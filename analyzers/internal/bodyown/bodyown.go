@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -48,10 +49,10 @@ func (f *ClosesParam) String() string {
 // *Owners for the analyzers that Require it.
 var Analyzer = &analysis.Analyzer{
 	Name:       "bodyown",
-	Doc:        "find functions that close or take ownership of their parameters (facts for unclosedbody and undrainedbody)",
+	Doc:        "find functions that close or take ownership of their parameters, and functions that return no open response (facts for unclosedbody and undrainedbody)",
 	URL:        "https://pkg.go.dev/github.com/poollint/poollint/analyzers/internal/bodyown",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
-	FactTypes:  []analysis.Fact{new(ClosesParam)},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
+	FactTypes:  []analysis.Fact{new(ClosesParam), new(NoOpenResponse)},
 	ResultType: reflect.TypeFor[*Owners](),
 	Run:        run,
 }
@@ -60,6 +61,7 @@ var Analyzer = &analysis.Analyzer{
 type Owners struct {
 	info   *types.Info
 	closes map[*types.Func]map[int]bool // local and imported facts
+	noOpen map[*types.Func]*NoOpenResponse
 }
 
 // Effect is what a node does to a tracked response (or body, or closer).
@@ -77,7 +79,7 @@ const (
 )
 
 func run(pass *analysis.Pass) (any, error) {
-	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool)}
+	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), noOpen: make(map[*types.Func]*NoOpenResponse)}
 
 	// Imported facts for every function this package refers to.
 	for _, obj := range pass.TypesInfo.Uses {
@@ -91,6 +93,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if _, done := o.closes[fn]; done {
 			continue
+		}
+		if nf := new(NoOpenResponse); pass.ImportObjectFact(fn, nf) {
+			o.noOpen[fn] = nf
 		}
 		var f ClosesParam
 		if pass.ImportObjectFact(fn, &f) {
@@ -166,6 +171,7 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(c.fn, f)
 		}
 	}
+	noOpenFacts(pass, o)
 	return o, nil
 }
 

@@ -177,7 +177,7 @@ func Silent(info *types.Info, call *ast.CallExpr) bool {
 
 // Dead reports whether the branch of cond taken when cond == val can
 // only be taken with no live response: err (still holding the call's
-// error, if errLive) is non-nil, or v is nil.
+// error, if errLive) is non-nil, or v or v.Body is nil.
 func Dead(info *types.Info, cond ast.Expr, val bool, v, err *types.Var, errLive bool) bool {
 	is := func(e ast.Expr, obj *types.Var) bool {
 		if obj == nil {
@@ -221,6 +221,9 @@ func Dead(info *types.Info, cond ast.Expr, val bool, v, err *types.Var, errLive 
 			}
 			if is(x, v) {
 				return val != nonNilWhen // the branch where v == nil
+			}
+			if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && is(sel.X, v) && IsResponse(info.TypeOf(sel.X)) {
+				return val != nonNilWhen // the branch where v.Body == nil: nothing to close
 			}
 		}
 	case *ast.CallExpr:

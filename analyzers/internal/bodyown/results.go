@@ -1,0 +1,612 @@
+package bodyown
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
+)
+
+// NoOpenResponse is an object fact on a function, method or interface
+// method that returns *http.Response: the response it returns is not
+// an open response its caller must close. On every return path it is
+// nil, closed before the function returns, built in memory (a
+// composite literal with no body or an in-memory one, http.ReadResponse
+// over in-memory bytes), the result of another such call, or one of
+// the function's own parameters (Params: a pass-through, which hands
+// the caller back the response it already owns).
+//
+// On an interface method it means that every implementation in the
+// interface's package has the fact (only for unexported interfaces,
+// whose implementations the package knows).
+type NoOpenResponse struct {
+	Params []int
+}
+
+// AFact implements analysis.Fact.
+func (*NoOpenResponse) AFact() {}
+
+func (f *NoOpenResponse) String() string {
+	if len(f.Params) == 0 {
+		return "noOpenResponse"
+	}
+	parts := make([]string, len(f.Params))
+	for i, p := range f.Params {
+		parts[i] = fmt.Sprint(p)
+	}
+	return "noOpenResponse(passes " + strings.Join(parts, ",") + ")"
+}
+
+// NoOpen reports whether fn (its generic origin) has a NoOpenResponse
+// fact, from another package or this package's analysis.
+func (o *Owners) NoOpen(fn *types.Func) bool {
+	return fn != nil && o.noOpen[fn.Origin()] != nil
+}
+
+// Opens reports whether call produces a response the caller must
+// close. It does not when the callee has a NoOpenResponse fact
+// (closed by the callee, synthetic, or a pass-through of the caller's
+// own response), when the call builds a response from in-memory bytes
+// (http.ReadResponse over bytes.NewReader, ...), or when the callee is
+// an interface method or function value whose results carry the
+// body's content beside the response ((*http.Response, []byte, error)):
+// the body was read, and closed, to produce them. Silent calls
+// (httptest, websocket dials) do not either. body is the enclosing
+// function body, for following local in-memory readers.
+func (o *Owners) Opens(call *ast.CallExpr, body ast.Node) bool {
+	if Silent(o.info, call) {
+		return false
+	}
+	if o.syntheticCall(call, body) {
+		return false
+	}
+	fn := typesutil.Callee(o.info, call)
+	if fn != nil && o.NoOpen(fn) {
+		// A pass-through returns the response it was given: open only
+		// if that is a fresh one, from a call in the argument list
+		// (must(c.Do(req))). A variable is the caller's own response,
+		// which the caller already tracks.
+		for _, p := range o.noOpen[fn.Origin()].Params {
+			if o.argOpens(call, p, body) {
+				return true
+			}
+		}
+		return false
+	}
+	if typeutil.StaticCallee(o.info, call) == nil && returnsContent(o.info.TypeOf(call.Fun)) {
+		return false
+	}
+	return true
+}
+
+// argOpens reports whether argument p of call is a call that opens a
+// response, directly or as part of a forwarded result list (f(g())).
+func (o *Owners) argOpens(call *ast.CallExpr, p int, body ast.Node) bool {
+	var arg ast.Expr
+	if len(call.Args) == 1 {
+		if _, tuple := o.info.TypeOf(call.Args[0]).(*types.Tuple); tuple {
+			arg = call.Args[0]
+		}
+	}
+	if arg == nil && p < len(call.Args) {
+		arg = call.Args[p]
+	}
+	inner, ok := ast.Unparen(arg).(*ast.CallExpr)
+	return ok && returnsResponse(o.info, inner) && o.Opens(inner, body)
+}
+
+// returnsContent reports whether the signature t returns a []byte or
+// string beside an *http.Response.
+func returnsContent(t types.Type) bool {
+	sig, ok := types.Unalias(t).Underlying().(*types.Signature)
+	if !ok {
+		return false
+	}
+	resp, content := false, false
+	for r := range sig.Results().Variables() {
+		rt := r.Type()
+		switch {
+		case IsResponse(rt):
+			resp = true
+		case isBytes(rt) || isString(rt):
+			content = true
+		}
+	}
+	return resp && content
+}
+
+func isBytes(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := s.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// syntheticCall reports whether call is http.ReadResponse over an
+// in-memory reader.
+func (o *Owners) syntheticCall(call *ast.CallExpr, body ast.Node) bool {
+	fn := typesutil.StaticCallee(o.info, call)
+	if !typesutil.IsFunc(fn, typesutil.NetHTTP, "ReadResponse") || len(call.Args) < 1 {
+		return false
+	}
+	return o.inMemory(call.Args[0], body, 0)
+}
+
+// inMemory reports whether e is a reader over in-memory data: nil,
+// http.NoBody, bytes/strings readers and buffers, and bufio, io.NopCloser
+// or io.LimitReader around one; a local variable counts if every value
+// assigned to it in body does.
+func (o *Owners) inMemory(e ast.Expr, body ast.Node, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	info := o.info
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.Ident:
+		switch obj := info.Uses[x].(type) {
+		case *types.Nil:
+			return true
+		case *types.Var:
+			if obj.Parent() == nil || obj.Pkg() == nil || obj.Parent() == obj.Pkg().Scope() || body == nil {
+				return false
+			}
+			if obj.Pos() < body.Pos() || obj.Pos() >= body.End() {
+				return false // parameter or outer variable
+			}
+			vals, ok := assignedValues(info, body, obj)
+			if !ok || len(vals) == 0 {
+				return false
+			}
+			for _, v := range vals {
+				if !o.inMemory(v, body, depth+1) {
+					return false
+				}
+			}
+			return true
+		}
+	case *ast.SelectorExpr:
+		if v, ok := info.Uses[x.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == typesutil.NetHTTP && v.Name() == "NoBody" {
+			return true
+		}
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			if cl, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok {
+				return typesutil.IsNamed(info.TypeOf(cl), "bytes", "Buffer", "Reader") ||
+					typesutil.IsNamed(info.TypeOf(cl), "strings", "Reader")
+			}
+		}
+	case *ast.CallExpr:
+		fn := typesutil.StaticCallee(info, x)
+		switch {
+		case typesutil.IsFunc(fn, "bytes", "NewReader", "NewBuffer", "NewBufferString"),
+			typesutil.IsFunc(fn, "strings", "NewReader"):
+			return true
+		case typesutil.IsFunc(fn, "bufio", "NewReader", "NewReaderSize"),
+			typesutil.IsFunc(fn, "io", "NopCloser", "LimitReader"):
+			return len(x.Args) > 0 && o.inMemory(x.Args[0], body, depth+1)
+		}
+	}
+	return false
+}
+
+// assignedValues returns every value assigned to v in body, or false
+// if v is assigned in a way that has no single expression (a tuple, an
+// op-assignment, a range).
+func assignedValues(info *types.Info, body ast.Node, v *types.Var) (vals []ast.Expr, ok bool) {
+	ok = true
+	is := func(e ast.Expr) bool {
+		id, isID := ast.Unparen(e).(*ast.Ident)
+		return isID && (info.Defs[id] == v || info.Uses[id] == v)
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if !is(l) {
+					continue
+				}
+				if n.Tok != token.DEFINE && n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
+					ok = false
+				} else {
+					vals = append(vals, n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if info.Defs[id] != v {
+					continue
+				}
+				if len(n.Values) == 0 {
+					continue // zero value
+				}
+				if len(n.Values) != len(n.Names) {
+					ok = false
+				} else {
+					vals = append(vals, n.Values[i])
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value) {
+				ok = false
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && is(n.X) {
+				ok = false // its address escapes
+			}
+		}
+		return ok
+	})
+	return vals, ok
+}
+
+// synthetic reports whether e is &http.Response{...} (or a value
+// literal) whose Body is absent or in memory.
+func (o *Owners) synthetic(e ast.Expr, body ast.Node) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	cl, ok := e.(*ast.CompositeLit)
+	if !ok || !typesutil.IsNamed(o.info.TypeOf(cl), typesutil.NetHTTP, "Response") {
+		return false
+	}
+	for _, elt := range cl.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return len(cl.Elts) == 0
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Body" {
+			return o.inMemory(kv.Value, body, 0)
+		}
+	}
+	return true
+}
+
+// resultFunc is the state of one NoOpenResponse computation.
+type resultFunc struct {
+	o      *Owners
+	body   *ast.BlockStmt
+	g      *cfg.CFG
+	sig    *types.Signature
+	preds  map[*cfg.Block][]*cfg.Block
+	params map[*types.Var]int
+	passes map[int]bool
+}
+
+// noOpenResult decides whether the function declared by decl, whose
+// CFG is g, returns no open response: every *http.Response it returns
+// is nil, closed on the way, synthetic, a NoOpenResponse call, or one
+// of its parameters (whose indices it returns).
+func (o *Owners) noOpenResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.CFG) (params []int, ok bool) {
+	var idx []int
+	for i := 0; i < sig.Results().Len(); i++ {
+		if IsResponse(sig.Results().At(i).Type()) {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 || g == nil {
+		return nil, false
+	}
+	r := &resultFunc{o: o, body: decl.Body, g: g, sig: sig,
+		preds: map[*cfg.Block][]*cfg.Block{}, params: map[*types.Var]int{}, passes: map[int]bool{}}
+	for i := 0; i < sig.Params().Len(); i++ {
+		r.params[sig.Params().At(i)] = i
+	}
+	for _, b := range g.Blocks {
+		for _, s := range b.Succs {
+			r.preds[s] = append(r.preds[s], b)
+		}
+	}
+	returns := 0
+	for _, b := range g.Blocks {
+		if !b.Live {
+			continue
+		}
+		for i, n := range b.Nodes {
+			ret, isRet := n.(*ast.ReturnStmt)
+			if !isRet {
+				continue
+			}
+			returns++
+			for _, k := range idx {
+				if !r.result(ret, k, b, i) {
+					return nil, false
+				}
+			}
+		}
+	}
+	if returns == 0 {
+		return nil, false
+	}
+	for p := range r.passes {
+		params = append(params, p)
+	}
+	slices.Sort(params)
+	return params, true
+}
+
+// result reports whether result k of ret is not an open response.
+func (r *resultFunc) result(ret *ast.ReturnStmt, k int, b *cfg.Block, i int) bool {
+	switch {
+	case len(ret.Results) == 0:
+		v := r.sig.Results().At(k)
+		if v.Name() == "" {
+			return false
+		}
+		return r.varOK(v, b, i, 0)
+	case len(ret.Results) == 1 && r.sig.Results().Len() > 1:
+		call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+		return ok && r.callOK(call, b, i, 0)
+	case k < len(ret.Results):
+		return r.exprOK(ret.Results[k], b, i, 0)
+	}
+	return false
+}
+
+// exprOK reports whether the response value e, evaluated at node i of
+// b, is not open.
+func (r *resultFunc) exprOK(e ast.Expr, b *cfg.Block, i, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	info := r.o.info
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.Ident:
+		switch obj := info.Uses[x].(type) {
+		case *types.Nil:
+			return true
+		case *types.Var:
+			if obj.Parent() == nil || obj.Pkg() == nil || obj.Parent() == obj.Pkg().Scope() {
+				return false
+			}
+			return r.varOK(obj, b, i, depth+1)
+		}
+	case *ast.UnaryExpr, *ast.CompositeLit:
+		return r.o.synthetic(x, r.body)
+	case *ast.CallExpr:
+		return r.callOK(x, b, i, depth+1)
+	}
+	return false
+}
+
+// callOK reports whether call, at node i of b, returns no open
+// response. A pass-through callee's result is as open as its argument.
+func (r *resultFunc) callOK(call *ast.CallExpr, b *cfg.Block, i, depth int) bool {
+	if r.o.Opens(call, r.body) {
+		return false
+	}
+	fn := typesutil.Callee(r.o.info, call)
+	if fn == nil {
+		return true
+	}
+	f := r.o.noOpen[fn.Origin()]
+	if f == nil {
+		return true
+	}
+	for _, p := range f.Params {
+		if p >= len(call.Args) {
+			continue // variadic tail: not a response
+		}
+		if !r.exprOK(call.Args[p], b, i, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// varOK reports whether v holds no open response at node i of block b:
+// on every path back from there, v is closed, or was last assigned a
+// value that is not open, or is a parameter (a pass-through), or still
+// holds its zero value.
+func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	seen := map[*cfg.Block]bool{b: true}
+	var walk func(b *cfg.Block, end int) bool
+	walk = func(b *cfg.Block, end int) bool {
+		for j := end - 1; j >= 0; j-- {
+			n := b.Nodes[j]
+			if Assigns(r.o.info, n, v) {
+				return r.defOK(n, v, b, j, depth)
+			}
+			if r.o.Scan(n, v, r.body) == Closed {
+				return true
+			}
+		}
+		if b == r.g.Blocks[0] {
+			if p, ok := r.params[v]; ok {
+				r.passes[p] = true
+			}
+			return true // a parameter, or a zero (nil) result
+		}
+		for _, p := range r.preds[b] {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			if !walk(p, len(p.Nodes)) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(b, i)
+}
+
+// defOK reports whether the assignment n (node j of b) gives v a value
+// that is not an open response.
+func (r *resultFunc) defOK(n ast.Node, v *types.Var, b *cfg.Block, j, depth int) bool {
+	info := r.o.info
+	var lhs, rhs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
+			return false
+		}
+		lhs, rhs = n.Lhs, n.Rhs
+	case *ast.ValueSpec:
+		if len(n.Values) == 0 {
+			return true // zero value
+		}
+		for _, id := range n.Names {
+			lhs = append(lhs, id)
+		}
+		rhs = n.Values
+	default:
+		return false
+	}
+	for k, l := range lhs {
+		id, ok := ast.Unparen(l).(*ast.Ident)
+		if !ok || info.Defs[id] != v && info.Uses[id] != v {
+			continue
+		}
+		if len(lhs) == len(rhs) {
+			return r.exprOK(rhs[k], b, j, depth+1)
+		}
+		if len(rhs) == 1 {
+			call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+			return ok && r.callOK(call, b, j, depth+1)
+		}
+	}
+	return false
+}
+
+// noOpenFacts computes and exports the package's NoOpenResponse facts:
+// a fixpoint over the functions that return *http.Response (helpers
+// call helpers in any order), and over the methods of unexported
+// interfaces whose every implementation in the package has the fact.
+func noOpenFacts(pass *analysis.Pass, o *Owners) {
+	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	type fcand struct {
+		fn   *types.Func
+		decl *ast.FuncDecl
+	}
+	var funcs []fcand
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if decl.Body == nil || fn == nil || !returnsResponseSig(fn.Signature()) {
+			continue
+		}
+		funcs = append(funcs, fcand{fn, decl})
+	}
+	// Methods of unexported interfaces, and the named types of the
+	// package that might implement them.
+	type mcand struct {
+		iface *types.Interface
+		m     *types.Func
+	}
+	var methods []mcand
+	var named []types.Type
+	scope := pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		iface, isIface := tn.Type().Underlying().(*types.Interface)
+		if !isIface {
+			named = append(named, tn.Type())
+			continue
+		}
+		if tn.Exported() {
+			continue
+		}
+		for m := range iface.ExplicitMethods() {
+			if returnsResponseSig(m.Signature()) {
+				methods = append(methods, mcand{iface, m})
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, c := range funcs {
+			if o.noOpen[c.fn] != nil {
+				continue
+			}
+			if params, ok := o.noOpenResult(c.decl, c.fn.Signature(), cfgs.FuncDecl(c.decl)); ok {
+				o.noOpen[c.fn] = &NoOpenResponse{Params: params}
+				changed = true
+			}
+		}
+		for _, c := range methods {
+			if o.noOpen[c.m] != nil {
+				continue
+			}
+			impls := 0
+			all := true
+			passes := map[int]bool{}
+			for _, t := range named {
+				var recv types.Type
+				switch {
+				case types.Implements(t, c.iface):
+					recv = t
+				case types.Implements(types.NewPointer(t), c.iface):
+					recv = types.NewPointer(t)
+				default:
+					continue
+				}
+				obj, _, _ := types.LookupFieldOrMethod(recv, true, pass.Pkg, c.m.Name())
+				impl, _ := obj.(*types.Func)
+				if impl == nil || o.noOpen[impl.Origin()] == nil {
+					all = false
+					break
+				}
+				impls++
+				for _, p := range o.noOpen[impl.Origin()].Params {
+					passes[p] = true
+				}
+			}
+			if all && impls > 0 {
+				f := new(NoOpenResponse)
+				for p := range passes {
+					f.Params = append(f.Params, p)
+				}
+				slices.Sort(f.Params)
+				o.noOpen[c.m] = f
+				changed = true
+			}
+		}
+	}
+	for _, c := range funcs {
+		if f := o.noOpen[c.fn]; f != nil {
+			pass.ExportObjectFact(c.fn, f)
+		}
+	}
+	for _, c := range methods {
+		if f := o.noOpen[c.m]; f != nil {
+			pass.ExportObjectFact(c.m, f)
+		}
+	}
+}
+
+func returnsResponseSig(sig *types.Signature) bool {
+	for r := range sig.Results().Variables() {
+		if IsResponse(r.Type()) {
+			return true
+		}
+	}
+	return false
+}
