@@ -20,6 +20,10 @@ func TestUnclosedBody(t *testing.T) {
 		"unclosedbody/weird",
 		"unclosedbody/realworld",
 		"unclosedbody/bodyclose_issue...",
+		"unclosedbody/closedbycallee",
+		"unclosedbody/passthrough",
+		"unclosedbody/synthetic",
+		"unclosedbody/nilguard",
 	)
 }
 

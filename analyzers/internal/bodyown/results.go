@@ -422,36 +422,87 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 	if depth > 8 {
 		return false
 	}
-	seen := map[*cfg.Block]bool{b: true}
-	var walk func(b *cfg.Block, end int) bool
-	walk = func(b *cfg.Block, end int) bool {
+	type key struct {
+		b       *cfg.Block
+		mutated bool
+	}
+	seen := map[key]bool{{b, false}: true}
+	var walk func(b *cfg.Block, end int, mutated bool) bool
+	walk = func(b *cfg.Block, end int, mutated bool) bool {
 		for j := end - 1; j >= 0; j-- {
 			n := b.Nodes[j]
 			if Assigns(r.o.info, n, v) {
-				return r.defOK(n, v, b, j, depth)
+				// A response given a body on the way (http.ReadResponse's
+				// own &Response{} filled in by readTransfer) is not the
+				// synthetic one it started as.
+				return !mutated && r.defOK(n, v, b, j, depth)
 			}
 			if r.o.Scan(n, v, r.body) == Closed {
 				return true
+			}
+			if !mutated && r.mutates(n, v) {
+				mutated = true
 			}
 		}
 		if b == r.g.Blocks[0] {
 			if p, ok := r.params[v]; ok {
 				r.passes[p] = true
+				return true // the caller's own response
 			}
-			return true // a parameter, or a zero (nil) result
+			return !mutated // a zero (nil) result
 		}
 		for _, p := range r.preds[b] {
-			if seen[p] {
+			k := key{p, mutated}
+			if seen[k] {
 				continue
 			}
-			seen[p] = true
-			if !walk(p, len(p.Nodes)) {
+			seen[k] = true
+			if !walk(p, len(p.Nodes), mutated) {
 				return false
 			}
 		}
 		return true
 	}
-	return walk(b, i)
+	return walk(b, i, false)
+}
+
+// mutates reports whether n may give v a new body: v passed to a call
+// (which may set its fields), *v or v.Body assigned anything but an
+// in-memory reader.
+func (r *resultFunc) mutates(n ast.Node, v *types.Var) bool {
+	info := r.o.info
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			for _, a := range n.Args {
+				if is(a) {
+					found = true
+				}
+			}
+		case *ast.AssignStmt:
+			for k, l := range n.Lhs {
+				l = ast.Unparen(l)
+				if st, ok := l.(*ast.StarExpr); ok && is(st.X) {
+					found = true
+				}
+				if sel, ok := l.(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && is(sel.X) {
+					if len(n.Lhs) != len(n.Rhs) || !r.o.inMemory(n.Rhs[k], r.body, 0) {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // defOK reports whether the assignment n (node j of b) gives v a value
