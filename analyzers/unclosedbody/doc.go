@@ -23,8 +23,9 @@
 //
 // The path where the error is non-nil does not count: there the
 // response is nil, or already closed by the client. So do branches on
-// resp == nil, and calls that never return (panic, log.Fatal, os.Exit,
-// t.Fatal).
+// resp == nil or resp.Body == nil (if resp.Body != nil { defer
+// resp.Body.Close() } closes it), and calls that never return (panic,
+// log.Fatal, os.Exit, t.Fatal).
 //
 // The body counts as closed, or as handed to a new owner, when the
 // response or its Body is:
@@ -45,7 +46,28 @@
 //
 // It is silent on responses that need no close:
 // httptest.ResponseRecorder.Result() and websocket dial responses
-// (gorilla/websocket, nhooyr.io/websocket, coder/websocket).
+// (gorilla/websocket, nhooyr.io/websocket, coder/websocket), and calls
+// that return no open response. The analyzer learns these from the
+// callee's body, in this package and across packages: a function whose
+// returned response is, on every path, nil, closed before it returns,
+// built in memory (&http.Response{...} with no body or an in-memory
+// one, http.ReadResponse over bytes), or one of its own parameters
+// handed back (a pass-through: the caller already owns that response,
+// unless it passed a fresh call's result, as in must(c.Do(req))). A
+// method of an unexported interface counts when every implementation
+// in its package does. For other calls through interfaces and function
+// values, the signature decides: a result list with the body's content
+// beside the response, such as (*http.Response, []byte, error), means
+// the body was read and closed; a plain (*http.Response, error), like
+// http.RoundTripper, is an open response.
+//
+// Known limitations: a callee that closes the body only on some status
+// codes (a non-2xx body drained and replaced) still counts as returning
+// an open response, so callers that return on a bad status without
+// closing are reported. A 101 Switching Protocols response whose
+// connection the function hands on (returning the hijacked net.Conn
+// rather than the response) is reported, as nothing ties the returned
+// connection to the response.
 //
 // BAD:
 //
