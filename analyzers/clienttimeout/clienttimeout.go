@@ -4,10 +4,13 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"net/textproto"
 	"path"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -25,6 +28,23 @@ var doc string
 
 // Analyzer is the clienttimeout analyzer with default settings.
 var Analyzer = New()
+
+// defaultAllow is the default -allow list: words that name streaming
+// and protocol-upgrade code. Each matches whole CamelCase words of a
+// name, case-insensitively ("watchEvents", "newSPDYExecutor",
+// "Websocket"), never part of a word ("Watchdog", "Execute").
+var defaultAllow = []string{
+	"Watch", "Watcher", "Watchers", "Watching",
+	"Stream", "Streams", "Streamer", "Streaming",
+	"Upgrade", "Upgrader", "Upgrading",
+	"Hijack", "Hijacker",
+	"Attach", "Exec",
+	"WebSocket", "SPDY",
+	"Tail", "Tailing",
+	"Subscribe", "Subscriber", "Subscription",
+	"LongPoll", "LongPoller", "LongPolling",
+	"SSE", "EventSource",
+}
 
 type config struct {
 	tests         bool
@@ -57,8 +77,8 @@ func New() *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(setsTimeout)},
 		Run:       cfg.run,
 	}
-	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
-	a.Flags.StringVar(&cfg.allow, "allow", "", "comma-separated glob patterns of variables, fields, functions or types (pkg.Type, path/pkg.Type) whose clients are meant to stream and need no Timeout")
+	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files and in packages named fake or fakes")
+	a.Flags.StringVar(&cfg.allow, "allow", strings.Join(defaultAllow, ","), "comma-separated glob patterns of variables, fields, struct types or functions whose clients stream and need no Timeout; a pattern matches a whole name or a run of its CamelCase words; \"default\" stands for the default list")
 	a.Flags.BoolVar(&cfg.helpers, "helpers", true, "report http.Get, http.Head, http.Post and http.PostForm")
 	a.Flags.BoolVar(&cfg.defaultClient, "defaultclient", true, "report uses of http.DefaultClient")
 	return a
@@ -79,7 +99,11 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	}
 	var allow []string
 	for a := range strings.SplitSeq(cfg.allow, ",") {
-		if a = strings.TrimSpace(a); a != "" {
+		switch a = strings.TrimSpace(a); a {
+		case "":
+		case "default": // a keyword, so never a name
+			allow = append(allow, defaultAllow...)
+		default:
 			allow = append(allow, a)
 		}
 	}
@@ -123,6 +147,9 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	if pass.Pkg.Path() == typesutil.NetHTTP {
 		return nil, nil // DefaultClient itself
 	}
+	if !cfg.tests && isFakePackage(pass.Pkg) {
+		return nil, nil // test doubles; the facts above still count
+	}
 
 	// Does the package give http.DefaultClient a timeout (in main or
 	// init, say)? Then its uses here are fine.
@@ -163,6 +190,9 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			}
 			fn := typesutil.Callee(info, n)
 			if cfg.helpers && !defaultClientTimed && typesutil.IsFunc(fn, typesutil.NetHTTP, "Get", "Head", "Post", "PostForm") {
+				if allowed(pass, nil, cur, allow) || chosenAlternative(pass, tr, cur) {
+					continue
+				}
 				pass.Report(analysis.Diagnostic{
 					Pos: n.Pos(), End: n.End(),
 					Message: fmt.Sprintf("http.%s uses http.DefaultClient, which has no Timeout, so a stalled server blocks it forever; use an http.Client with a Timeout, or http.NewRequestWithContext with a deadline", fn.Name()),
@@ -184,7 +214,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			if !cfg.defaultClient || defaultClientTimed || !isDefaultClient(info, n) {
 				continue
 			}
-			if ok := cfg.defaultClientUseOK(pass, cur); ok {
+			if cfg.defaultClientUseOK(pass, cur) || allowed(pass, boundTo(cur), cur, allow) || chosenAlternative(pass, tr, cur) {
 				continue
 			}
 			pass.Report(analysis.Diagnostic{
@@ -213,7 +243,7 @@ func (cfg *config) defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor)
 			return false
 		}
 		call := cur.Parent().Parent().Node().(*ast.CallExpr)
-		return len(call.Args) == 1 && hasDeadline(pass, cur, call.Args[0])
+		return len(call.Args) == 1 && (hasDeadline(pass, cur, call.Args[0]) || isUpgrade(pass, cur, call.Args[0]))
 	}
 	return true // Timeout, Transport, CloseIdleConnections, ...
 }
@@ -242,11 +272,12 @@ func (cfg *config) check(pass *analysis.Pass, tr *fieldflow.Tracker, c *fieldflo
 	if c.Set("Timeout") || c.Escaped {
 		return // any Timeout written, even 0, is a decision
 	}
-	if allowed(pass, c, cur, allow) {
+	if allowed(pass, c.Path, cur, allow) || chosenAlternative(pass, tr, cur) {
 		return
 	}
 	if c.Var != nil && c.Uses == 0 && len(c.Calls) > 0 && !typesutil.IsPackageLevel(c.Var) {
-		// Every use is a Do whose request carries a deadline.
+		// Every use is a Do whose request carries a deadline or asks
+		// for a protocol upgrade.
 		all := true
 		for _, call := range c.Calls {
 			sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -262,7 +293,7 @@ func (cfg *config) check(pass *analysis.Pass, tr *fieldflow.Tracker, c *fieldflo
 				all = false
 				break
 			}
-			if dc, ok := ccur.FindNode(call); !ok || !hasDeadline(pass, dc, call.Args[0]) {
+			if dc, ok := ccur.FindNode(call); !ok || !hasDeadline(pass, dc, call.Args[0]) && !isUpgrade(pass, dc, call.Args[0]) {
 				all = false
 				break
 			}
@@ -284,11 +315,12 @@ func (cfg *config) check(pass *analysis.Pass, tr *fieldflow.Tracker, c *fieldflo
 	})
 }
 
-// allowed reports whether the construction is bound to a name or type
-// in the allow-list: the variable or field it is assigned to, the key
-// it has in a struct literal, the struct type of that field, or the
-// function it is built in.
-func allowed(pass *analysis.Pass, c *fieldflow.Construction, cur inspector.Cursor, allow []string) bool {
+// allowed reports whether the client at cur is bound to a name or type
+// in the allow-list: the variable or field path it is assigned to, the
+// key it has in a struct literal, the struct type of that field, or
+// the function it is built or used in and that function's receiver
+// type.
+func allowed(pass *analysis.Pass, bound ast.Expr, cur inspector.Cursor, allow []string) bool {
 	if len(allow) == 0 {
 		return false
 	}
@@ -301,7 +333,7 @@ func allowed(pass *analysis.Pass, c *fieldflow.Construction, cur inspector.Curso
 			names = append(names, n.Obj().Name(), n.Obj().Pkg().Name()+"."+n.Obj().Name(), n.Obj().Pkg().Path()+"."+n.Obj().Name())
 		}
 	}
-	switch p := c.Path.(type) {
+	switch p := bound.(type) {
 	case *ast.Ident:
 		names = append(names, p.Name)
 	case *ast.SelectorExpr:
@@ -336,12 +368,246 @@ func allowed(pass *analysis.Pass, c *fieldflow.Construction, cur inspector.Curso
 	}
 	for _, pat := range allow {
 		for _, n := range names {
-			if ok, _ := path.Match(pat, n); ok {
+			if matchName(pat, n) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// matchName reports whether the glob pattern pat matches name, or,
+// for an identifier, a run of its CamelCase words (compared without
+// case): "Watch" matches "Watch", "watchPods" and "PodWatch", not
+// "Watchdog"; "WebSocket" matches "newWebsocketClient".
+func matchName(pat, name string) bool {
+	if ok, _ := path.Match(pat, name); ok {
+		return true
+	}
+	if strings.ContainsAny(name, "./") {
+		return false // pkg.Type and import/path.Type match whole only
+	}
+	lpat := strings.ToLower(pat)
+	words := camelWords(name)
+	for i := range words {
+		run := ""
+		for j := i; j < len(words); j++ {
+			run += strings.ToLower(words[j])
+			if ok, _ := path.Match(lpat, run); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// camelWords splits an identifier into its words: "newSPDYExecutor"
+// gives new, SPDY, Executor; "watch_events2" gives watch, events2.
+func camelWords(name string) []string {
+	var words []string
+	rs := []rune(name)
+	start := 0
+	isUpper := func(r rune) bool { return unicode.IsUpper(r) }
+	for i := 0; i <= len(rs); i++ {
+		if i == len(rs) || rs[i] == '_' {
+			if start < i {
+				words = append(words, string(rs[start:i]))
+			}
+			start = i + 1
+			continue
+		}
+		if i > start && isUpper(rs[i]) {
+			// aB: a new word at B. ABc: a new word at B (the acronym ends).
+			if !isUpper(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) {
+				words = append(words, string(rs[start:i]))
+				start = i
+			}
+		}
+	}
+	return words
+}
+
+// boundTo returns the variable or field path that the expression at
+// cur is assigned to, or nil.
+func boundTo(cur inspector.Cursor) ast.Expr {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	switch cur.ParentEdgeKind() {
+	case edge.AssignStmt_Rhs:
+		as := cur.Parent().Node().(*ast.AssignStmt)
+		if len(as.Lhs) == len(as.Rhs) {
+			_, i := cur.ParentEdge()
+			return as.Lhs[i]
+		}
+	case edge.ValueSpec_Values:
+		vs := cur.Parent().Node().(*ast.ValueSpec)
+		if len(vs.Names) == len(vs.Values) {
+			_, i := cur.ParentEdge()
+			return vs.Names[i]
+		}
+	}
+	return nil
+}
+
+// isUpgrade reports whether the request variable req, used at cur,
+// asks for a protocol upgrade in the same function:
+// req.Header.Set("Upgrade", ...) or req.Header.Set("Connection",
+// "Upgrade") (or Add). The response to an upgrade is a connection that
+// lives as long as the session, which a Timeout would cut.
+func isUpgrade(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bool {
+	info := pass.TypesInfo
+	fc, ok := enclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	reqVar, ok := typesutil.ObjectOf(info, req).(*types.Var)
+	if !ok || !typesutil.IsPointerToNamed(reqVar.Type(), typesutil.NetHTTP, "Request") {
+		return false
+	}
+	str := func(e ast.Expr) (string, bool) {
+		tv, ok := info.Types[e]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			return "", false
+		}
+		return constant.StringVal(tv.Value), true
+	}
+	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		if len(call.Args) != 2 || !typesutil.IsMethod(typesutil.Callee(info, call), typesutil.NetHTTP, "Header", "Set", "Add") {
+			continue
+		}
+		sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		hdr, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+		if !ok || hdr.Sel.Name != "Header" || typesutil.ObjectOf(info, hdr.X) != reqVar {
+			continue
+		}
+		key, ok := str(call.Args[0])
+		if !ok {
+			continue
+		}
+		switch textproto.CanonicalMIMEHeaderKey(key) {
+		case "Upgrade":
+			return true
+		case "Connection":
+			if v, ok := str(call.Args[1]); ok && strings.Contains(strings.ToLower(v), "upgrade") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chosenAlternative reports whether the client at cur, which has no
+// Timeout, is one arm of an if statement whose other arm builds a
+// client with a Timeout from a non-constant value that the condition
+// tests:
+//
+//	if cfg.Timeout > 0 {
+//		return &http.Client{Transport: t, Timeout: cfg.Timeout}
+//	}
+//	return &http.Client{Transport: t} // Timeout 0 is the configured choice
+//
+// The missing Timeout is then the configuration's decision, not an
+// omission. The other arm is the else branch, or the rest of the block
+// when the if branch ends in a return.
+func chosenAlternative(pass *analysis.Pass, tr *fieldflow.Tracker, cur inspector.Cursor) bool {
+	info := pass.TypesInfo
+	fc, ok := enclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	// The Timeout values set in the function, with where they are set.
+	type timed struct {
+		pos   token.Pos
+		value string
+	}
+	var sets []timed
+	add := func(n ast.Node, v ast.Expr) {
+		if tv, ok := info.Types[v]; ok && tv.Value == nil {
+			sets = append(sets, timed{n.Pos(), types.ExprString(ast.Unparen(v))})
+		}
+	}
+	for nc := range fc.Preorder((*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
+		switch n := nc.Node().(type) {
+		case *ast.KeyValueExpr:
+			id, ok := n.Key.(*ast.Ident)
+			if !ok || id.Name != "Timeout" {
+				continue
+			}
+			if lit, ok := nc.Parent().Node().(*ast.CompositeLit); ok {
+				if tv, ok := info.Types[lit]; ok && (tr.IsType(tv.Type) || tr.IsPtr(tv.Type)) {
+					add(n, n.Value)
+				}
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, lhs := range n.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && tr.FieldOf(sel) == "Timeout" {
+					add(n, n.Rhs[i])
+				}
+			}
+		}
+	}
+	if len(sets) == 0 {
+		return false
+	}
+	here := cur.Node().Pos()
+	for ic := range fc.Preorder((*ast.IfStmt)(nil)) {
+		is := ic.Node().(*ast.IfStmt)
+		if is.Cond == nil || !(is.Pos() < here && here < ic.Parent().Node().End()) {
+			continue
+		}
+		tested := make(map[string]bool)
+		ast.Inspect(is.Cond, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok {
+				tested[types.ExprString(ast.Unparen(e))] = true
+			}
+			return true
+		})
+		// arm: 1 in the if branch, 2 in the else branch, 3 after
+		// the if statement when the if branch returns.
+		arm := func(p token.Pos) int {
+			switch {
+			case is.Body.Pos() <= p && p < is.Body.End():
+				return 1
+			case is.Else != nil && is.Else.Pos() <= p && p < is.Else.End():
+				return 2
+			case is.Else == nil && returns(is.Body) && is.End() <= p && p < ic.Parent().Node().End():
+				return 3
+			}
+			return 0
+		}
+		a := arm(here)
+		if a == 0 {
+			continue
+		}
+		for _, s := range sets {
+			if b := arm(s.pos); b != 0 && b != a && (a == 1 || b == 1) && tested[s.value] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// returns reports whether the block ends in a return statement.
+func returns(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
+	return ok
+}
+
+// isFakePackage reports whether pkg is named fake or fakes: by
+// convention, test doubles for tests in other packages (such as
+// k8s.io/client-go/rest/fake), whose clients talk to in-memory round
+// trippers or test servers.
+func isFakePackage(pkg *types.Package) bool {
+	return pkg.Name() == "fake" || pkg.Name() == "fakes"
 }
 
 // hasDeadline reports whether the request expression req, used at cur,

@@ -16,6 +16,11 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/helperuse",
 		"clienttimeout/weird",
 		"clienttimeout/testsonly",
+		"clienttimeout/streaming",
+		"clienttimeout/upgrade",
+		"clienttimeout/alternative",
+		"clienttimeout/fake",
+		"clienttimeout/fakeclient",
 	)
 }
 
@@ -27,10 +32,18 @@ func TestAllowFlag(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), a, "clienttimeout/allow")
 }
 
+func TestAllowFlagDefault(t *testing.T) {
+	a := clienttimeout.New()
+	if err := a.Flags.Set("allow", "default,*Poller"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "clienttimeout/allowdefault")
+}
+
 func TestTestsFlag(t *testing.T) {
 	a := clienttimeout.New()
 	if err := a.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testutil.TestData(), a, "clienttimeout/testsincluded")
+	analysistest.Run(t, testutil.TestData(), a, "clienttimeout/testsincluded", "clienttimeout/testsincluded/fake")
 }

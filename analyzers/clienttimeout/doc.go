@@ -39,23 +39,57 @@
 //   - the client escapes to code the analyzer cannot see (assigned to
 //     another variable, sent on a channel, passed to a function value);
 //   - the client is deliberately without a timeout (see below);
-//   - the code is in a _test.go file, unless -clienttimeout.tests is set.
+//   - the code is in a _test.go file, or in a package named fake or
+//     fakes (test doubles by convention, such as
+//     k8s.io/client-go/rest/fake), unless -clienttimeout.tests is set.
 //
 // Client.Timeout covers the whole exchange, reading the body included,
 // so it cuts off streaming responses (server-sent events, long polls,
-// large downloads) and protocol upgrades such as WebSocket
-// (golang/go#31391). Such clients rely on context deadlines instead.
-// Say so in one of two ways:
+// watches, log tails, large downloads) and protocol upgrades such as
+// WebSocket or SPDY (golang/go#31391). Such clients rely on context
+// deadlines instead. A client counts as deliberately without a
+// timeout when:
 //
-//   - write the field: Timeout: 0 in the literal, or c.Timeout = 0,
-//     with a comment that says why. Any Timeout written explicitly is
-//     taken as a decision;
-//   - or name it in -clienttimeout.allow, a comma-separated list of
-//     glob patterns matched against the variable or field the client
-//     is stored in, the key it has in a struct literal, the struct type
-//     that holds that field (Type, pkg.Type or import/path.Type), and
-//     the enclosing function or method's name and receiver type, e.g.
-//     -clienttimeout.allow='stream*,*SSE*,example.com/events.Watcher'.
+//   - the field is written: Timeout: 0 in the literal, or
+//     c.Timeout = 0, with a comment that says why. Any Timeout written
+//     explicitly is taken as a decision;
+//   - a name in -clienttimeout.allow matches the variable or field the
+//     client is stored in, the key it has in a struct literal, the
+//     struct type that holds that field (Type, pkg.Type or
+//     import/path.Type), or the function or method it is built or
+//     used in and its receiver type. This holds for literals, new,
+//     zero values, uses of http.DefaultClient and http.Get and
+//     friends alike. Each entry is a glob pattern; it matches a whole
+//     name, or (case-insensitively) a run of whole CamelCase words in
+//     an identifier, so Watch matches Watch, watchPods and PodWatch,
+//     and WebSocket matches newWebsocketConn, but Watch does not match
+//     Watchdog nor Exec Execute. The default list names streaming and
+//     upgrades: Watch, Stream, Upgrade, Hijack, Attach, Exec,
+//     WebSocket, SPDY, Tail, Subscribe, LongPoll, SSE, EventSource and
+//     some of their forms (Watcher, Streaming, Subscription, ...).
+//     Setting the flag replaces the list; the entry default stands for
+//     the default list, so -clienttimeout.allow='default,*Feed' extends
+//     it, and -clienttimeout.allow= empties it;
+//   - every request the client sends (it is used only for Do) asks for
+//     a protocol upgrade: the same function sets an Upgrade header on
+//     the request, or Connection: Upgrade, with Header.Set or
+//     Header.Add. The same holds for http.DefaultClient.Do(req);
+//   - the client is one arm of an if statement whose other arm builds
+//     a client with a Timeout from a non-constant value, and the
+//     condition tests that value: a zero configured timeout then means
+//     no timeout by choice (k8s.io/client-go's rest.HTTPClientFor).
+//     The other arm is the else branch, or the rest of the block when
+//     the if branch ends in a return:
+//
+//	if cfg.Timeout > 0 {
+//		return &http.Client{Transport: t, Timeout: cfg.Timeout}, nil
+//	}
+//	return &http.Client{Transport: t}, nil
+//
+// Library clients that stream or long-poll by nature of their API (a
+// Docker, Consul or S3 client, say) cannot be told by their shape from
+// ones that simply forgot the Timeout: mark them with Timeout: 0 and a
+// comment, or with -clienttimeout.allow.
 //
 // BAD:
 //
@@ -86,8 +120,8 @@
 //
 // Flags:
 //
-//	-clienttimeout.allow           comma-separated glob patterns of variables, fields, struct types or functions whose clients stream and need no Timeout (default "")
+//	-clienttimeout.allow           comma-separated glob patterns of variables, fields, struct types or functions whose clients stream and need no Timeout; a pattern matches a whole name or a run of its CamelCase words; "default" stands for the default list (default "Watch,Watcher,Watchers,Watching,Stream,Streams,Streamer,Streaming,Upgrade,Upgrader,Upgrading,Hijack,Hijacker,Attach,Exec,WebSocket,SPDY,Tail,Tailing,Subscribe,Subscriber,Subscription,LongPoll,LongPoller,LongPolling,SSE,EventSource")
 //	-clienttimeout.helpers         report http.Get, http.Head, http.Post and http.PostForm (default true)
 //	-clienttimeout.defaultclient   report uses of http.DefaultClient (default true)
-//	-clienttimeout.tests           also report in _test.go files (default false)
+//	-clienttimeout.tests           also report in _test.go files and in packages named fake or fakes (default false)
 package clienttimeout

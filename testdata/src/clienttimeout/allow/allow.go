@@ -27,3 +27,13 @@ func newFeed() *feed {
 func newUpgrader() *http.Client { return &http.Client{} }
 
 func newDownloader() *http.Client { return &http.Client{} } // want `^http\.Client literal has no Timeout`
+
+// The list replaces the default one: Watch is no longer allowed.
+func Watch() *http.Client {
+	return &http.Client{} // want `^http\.Client literal has no Timeout`
+}
+
+// A pattern also matches a run of CamelCase words, without case.
+var liveStreamClient = &http.Client{}
+
+var upstreamClient = &http.Client{} // want `^http\.Client literal has no Timeout`
