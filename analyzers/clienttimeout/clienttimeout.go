@@ -501,7 +501,7 @@ func isUpgrade(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bool {
 // chosenAlternative reports whether the client at cur, which has no
 // Timeout, is one arm of an if statement whose other arm builds a
 // client with a Timeout from a non-constant value that the condition
-// tests:
+// tests (the value itself, or a numeric variable or field in it):
 //
 //	if cfg.Timeout > 0 {
 //		return &http.Client{Transport: t, Timeout: cfg.Timeout}
@@ -519,14 +519,30 @@ func chosenAlternative(pass *analysis.Pass, tr *fieldflow.Tracker, cur inspector
 	}
 	// The Timeout values set in the function, with where they are set.
 	type timed struct {
-		pos   token.Pos
-		value string
+		pos    token.Pos
+		values []string // the value, and the numeric variables in it
 	}
 	var sets []timed
 	add := func(n ast.Node, v ast.Expr) {
-		if tv, ok := info.Types[v]; ok && tv.Value == nil {
-			sets = append(sets, timed{n.Pos(), types.ExprString(ast.Unparen(v))})
+		if tv, ok := info.Types[v]; !ok || tv.Value != nil {
+			return // a constant: a fixed choice, not configuration
 		}
+		t := timed{n.Pos(), []string{types.ExprString(ast.Unparen(v))}}
+		// time.Duration(cfg.TimeoutSeconds) * time.Second: the
+		// condition may test cfg.TimeoutSeconds.
+		ast.Inspect(v, func(n ast.Node) bool {
+			switch e := n.(type) {
+			case *ast.Ident, *ast.SelectorExpr:
+				tv, ok := info.Types[e.(ast.Expr)]
+				if _, isVar := typesutil.ObjectOf(info, e.(ast.Expr)).(*types.Var); ok && isVar && tv.Value == nil {
+					if b, ok := tv.Type.Underlying().(*types.Basic); ok && b.Info()&types.IsNumeric != 0 {
+						t.values = append(t.values, types.ExprString(e.(ast.Expr)))
+					}
+				}
+			}
+			return true
+		})
+		sets = append(sets, t)
 	}
 	for nc := range fc.Preorder((*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)) {
 		switch n := nc.Node().(type) {
@@ -585,8 +601,13 @@ func chosenAlternative(pass *analysis.Pass, tr *fieldflow.Tracker, cur inspector
 			continue
 		}
 		for _, s := range sets {
-			if b := arm(s.pos); b != 0 && b != a && (a == 1 || b == 1) && tested[s.value] {
-				return true
+			if b := arm(s.pos); b == 0 || b == a || a != 1 && b != 1 {
+				continue
+			}
+			for _, v := range s.values {
+				if tested[v] {
+					return true
+				}
 			}
 		}
 	}

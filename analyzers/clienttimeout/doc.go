@@ -66,7 +66,8 @@
 //     Watchdog nor Exec Execute. The default list names streaming and
 //     upgrades: Watch, Stream, Upgrade, Hijack, Attach, Exec,
 //     WebSocket, SPDY, Tail, Subscribe, LongPoll, SSE, EventSource and
-//     some of their forms (Watcher, Streaming, Subscription, ...).
+//     some of their forms (Watcher, Streaming, Subscription, ...);
+//     not Follow, which more often means following redirects.
 //     Setting the flag replaces the list; the entry default stands for
 //     the default list, so -clienttimeout.allow='default,*Feed' extends
 //     it, and -clienttimeout.allow= empties it;
@@ -76,15 +77,17 @@
 //     Header.Add. The same holds for http.DefaultClient.Do(req);
 //   - the client is one arm of an if statement whose other arm builds
 //     a client with a Timeout from a non-constant value, and the
-//     condition tests that value: a zero configured timeout then means
-//     no timeout by choice (k8s.io/client-go's rest.HTTPClientFor).
-//     The other arm is the else branch, or the rest of the block when
-//     the if branch ends in a return:
+//     condition tests that value (or a numeric variable or field in
+//     it). The other arm is the else branch, or the rest of the block
+//     when the if branch ends in a return.
+//
+// The last rule is for code where a zero configured timeout means no
+// timeout by choice, as in k8s.io/client-go's rest.HTTPClientFor:
 //
 //	if cfg.Timeout > 0 {
 //		return &http.Client{Transport: t, Timeout: cfg.Timeout}, nil
 //	}
-//	return &http.Client{Transport: t}, nil
+//	return &http.Client{Transport: t}, nil // silent: the configuration decides
 //
 // Library clients that stream or long-poll by nature of their API (a
 // Docker, Consul or S3 client, say) cannot be told by their shape from

@@ -72,3 +72,28 @@ func badTwoClients(cfg Config) (*http.Client, *http.Client) {
 	}
 	return nil, nil
 }
+
+type Options struct{ TimeoutSeconds int }
+
+func goodTestsPartOfValue(o Options) *http.Client {
+	if o.TimeoutSeconds > 0 {
+		return &http.Client{Timeout: time.Duration(o.TimeoutSeconds) * time.Second}
+	}
+	return &http.Client{}
+}
+
+func badTestsOtherVariable(o Options, retries int) *http.Client {
+	if retries > 0 {
+		return &http.Client{Timeout: time.Duration(o.TimeoutSeconds) * time.Second}
+	}
+	return &http.Client{} // want `^http\.Client literal has no Timeout`
+}
+
+func badElseOfElse(cfg Config, custom bool) *http.Client {
+	if cfg.Timeout > 0 {
+		return nil
+	} else if custom {
+		return &http.Client{Timeout: cfg.Timeout}
+	}
+	return &http.Client{} // want `^http\.Client literal has no Timeout`
+}
