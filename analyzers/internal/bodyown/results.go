@@ -432,10 +432,7 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 		for j := end - 1; j >= 0; j-- {
 			n := b.Nodes[j]
 			if Assigns(r.o.info, n, v) {
-				// A response given a body on the way (http.ReadResponse's
-				// own &Response{} filled in by readTransfer) is not the
-				// synthetic one it started as.
-				return !mutated && r.defOK(n, v, b, j, depth)
+				return r.defOK(n, v, b, j, depth, mutated)
 			}
 			if r.o.Scan(n, v, r.body) == Closed {
 				return true
@@ -449,7 +446,7 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 				r.passes[p] = true
 				return true // the caller's own response
 			}
-			return !mutated // a zero (nil) result
+			return true // a zero (nil) result
 		}
 		for _, p := range r.preds[b] {
 			k := key{p, mutated}
@@ -507,7 +504,12 @@ func (r *resultFunc) mutates(n ast.Node, v *types.Var) bool {
 
 // defOK reports whether the assignment n (node j of b) gives v a value
 // that is not an open response.
-func (r *resultFunc) defOK(n ast.Node, v *types.Var, b *cfg.Block, j, depth int) bool {
+//
+// mutated says that v was passed to a call, or given a body, between n
+// and the return: a response literal built there (http.ReadResponse's
+// own &Response{}, filled in by readTransfer) is then no longer the
+// synthetic one it started as.
+func (r *resultFunc) defOK(n ast.Node, v *types.Var, b *cfg.Block, j, depth int, mutated bool) bool {
 	info := r.o.info
 	var lhs, rhs []ast.Expr
 	switch n := n.(type) {
@@ -533,6 +535,12 @@ func (r *resultFunc) defOK(n ast.Node, v *types.Var, b *cfg.Block, j, depth int)
 			continue
 		}
 		if len(lhs) == len(rhs) {
+			switch ast.Unparen(rhs[k]).(type) {
+			case *ast.UnaryExpr, *ast.CompositeLit:
+				if mutated {
+					return false
+				}
+			}
 			return r.exprOK(rhs[k], b, j, depth+1)
 		}
 		if len(rhs) == 1 {
