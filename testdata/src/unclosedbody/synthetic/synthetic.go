@@ -45,6 +45,11 @@ func badWrapped(body io.ReadCloser) int {
 	return resp.StatusCode
 }
 
+func badFilled(conn net.Conn) int {
+	resp := lib.Filled(bufio.NewReader(conn)) // want `response body is never closed`
+	return resp.StatusCode
+}
+
 func badFromConn(conn net.Conn, req *http.Request) int {
 	resp, err := lib.FromConn(conn, req) // want `response body is never closed`
 	if err != nil {

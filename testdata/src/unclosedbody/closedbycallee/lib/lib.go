@@ -89,6 +89,9 @@ func (a *apiImpl) Do(ctx context.Context, req *http.Request) (*http.Response, Wa
 	if err != nil {
 		return resp, nil, err
 	}
+	if !okStatus(resp) {
+		return resp, nil, errors.New("bad status")
+	}
 	return resp, Warnings{string(body)}, nil
 }
 
@@ -113,3 +116,5 @@ type API struct {
 func New(c Client, hc *http.Client) *API {
 	return &API{Client: &apiImpl{c}, Opener: openImpl{hc}}
 }
+
+func okStatus(resp *http.Response) bool { return resp.StatusCode/100 == 2 }

@@ -47,3 +47,14 @@ func Wrap(body io.ReadCloser) *http.Response {
 func FromConn(conn net.Conn, req *http.Request) (*http.Response, error) {
 	return http.ReadResponse(bufio.NewReader(conn), req)
 }
+
+// Filled starts from a literal but gives it a network body.
+func Filled(r *bufio.Reader) *http.Response {
+	resp := &http.Response{StatusCode: http.StatusOK}
+	fill(resp, r)
+	return resp
+}
+
+func fill(resp *http.Response, r *bufio.Reader) {
+	resp.Body = io.NopCloser(r)
+}
