@@ -6,6 +6,9 @@
 // derived from the standard library marks it (and every function that
 // calls it for tracing) as building a pool. No socket, no pool: std
 // functions like DumpRequestOut should never export a builder fact.
+//
+// Seen with the 07:31 working tree; silent at 28431cb (reqpath's fast
+// path). Kept as a regression fixture.
 package repro
 
 import (
