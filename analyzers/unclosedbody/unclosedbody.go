@@ -141,7 +141,7 @@ func check(pass *analysis.Pass, owners *bodyown.Owners, f *bodyown.Func, d bodyo
 				}
 				return &leak{leakLoop, at}
 			}
-			if owners.Scan(n, v, f.Body) != bodyown.None {
+			if owners.Scan(n, v, f.Body) != bodyown.None || bodyown.NoReturn(pass.TypesInfo, n) {
 				return nil
 			}
 			if ret, ok := n.(*ast.ReturnStmt); ok {

@@ -22,18 +22,25 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
+	"go/build"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/multichecker"
+	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/poollint/poollint/analyzers"
 )
 
 func main() {
 	args := os.Args[1:]
+	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") && stdFactsOnly(args[len(args)-1]) {
+		// Type-check the dependency for its importers, run nothing.
+		unitchecker.Run(args[len(args)-1], nil)
+	}
 	if !vetProtocol(args) {
 		if sarifRequested(args) {
 			d := &sarifDriver{progname: filepath.Base(os.Args[0]), stdout: os.Stdout, stderr: os.Stderr}
@@ -58,4 +65,33 @@ func vetProtocol(args []string) bool {
 		}
 	}
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// stdFactsOnly reports whether a go vet unit only asks for the facts
+// (and export data) of a standard-library dependency. For those units
+// poollint runs no analyzer: its analyzers skip the standard library,
+// and the few no-return functions the body checkers care about
+// (os.Exit, log.Fatal, t.FailNow, ...) are known by name in bodyown.
+// Running the suite there anyway (an inspector and a control-flow graph
+// for every function down to runtime) was most of poollint's cost over
+// a vet tool without facts. Any doubt (an unreadable config, a package
+// outside GOROOT/src) answers false, and the unit runs normally.
+func stdFactsOnly(cfgFile string) bool {
+	data, err := os.ReadFile(cfgFile)
+	if err != nil {
+		return false
+	}
+	var cfg struct {
+		VetxOnly bool
+		Dir      string // the package directory, also for cgo packages
+	}
+	if json.Unmarshal(data, &cfg) != nil || !cfg.VetxOnly || cfg.Dir == "" {
+		return false
+	}
+	goroot := os.Getenv("GOROOT")
+	if goroot == "" {
+		goroot = build.Default.GOROOT
+	}
+	src := filepath.Join(filepath.Clean(goroot), "src") + string(filepath.Separator)
+	return strings.HasPrefix(filepath.Clean(cfg.Dir)+string(filepath.Separator), src)
 }

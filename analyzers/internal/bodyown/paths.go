@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
 // Func is one function body with its CFG, ready for path searches.
@@ -172,4 +174,31 @@ func (f *Func) Jump(b *cfg.Block) ast.Node {
 		}
 	}
 	return nil
+}
+
+// NoReturn reports whether n is a statement that calls a standard
+// library function that never returns: os.Exit, log.Fatal and
+// log.Panic (and their Logger methods), runtime.Goexit, and testing's
+// FailNow, Fatal and Skip families. A path that reaches one ends there:
+// the process or goroutine is gone, and nothing leaks.
+//
+// ctrlflow learns the same from facts on the standard library, but
+// poollint does not compute facts for the standard library under go
+// vet (see cmd/poollint), so the body checkers know these by name and
+// give the same answer under every driver.
+func NoReturn(info *types.Info, n ast.Node) bool {
+	es, ok := n.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := typesutil.StaticCallee(info, call)
+	return typesutil.IsFunc(fn, "os", "Exit") ||
+		typesutil.IsFunc(fn, "runtime", "Goexit") ||
+		typesutil.IsFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
+		typesutil.IsMethod(fn, "log", "Logger", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
+		typesutil.IsMethod(fn, "testing", "common", "FailNow", "Fatal", "Fatalf", "Skip", "Skipf", "SkipNow")
 }
