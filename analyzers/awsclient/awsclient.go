@@ -45,23 +45,10 @@ func New() *analysis.Analyzer {
 // config or session on every call. What is the construction call
 // ("s3.NewFromConfig"); Returns is set when the function hands every
 // value it builds to its caller.
-type buildsAWSClient struct {
-	What    string
-	Returns bool
-}
+type buildsAWSClient struct{ reqpath.BuilderSummary }
 
-func (*buildsAWSClient) AFact() {}
-func (f *buildsAWSClient) Get() reqpath.Builder {
-	return reqpath.Builder{What: f.What, Returns: f.Returns}
-}
-func (f *buildsAWSClient) Set(b reqpath.Builder) { f.What, f.Returns = b.What, b.Returns }
-
-func (f *buildsAWSClient) String() string {
-	if f.Returns {
-		return "buildsAWSClient(" + f.What + ", returned)"
-	}
-	return "buildsAWSClient(" + f.What + ")"
-}
+func (*buildsAWSClient) AFact()           {}
+func (f *buildsAWSClient) String() string { return f.Format("buildsAWSClient") }
 
 // hasAWSBuilders marks a package that exports at least one builder, so
 // that importers without an AWS SDK import know they must look.

@@ -43,21 +43,10 @@ func New() *analysis.Analyzer {
 
 // buildsPool marks a function that builds a connection pool on every
 // call. Returns is set when it hands every pool it builds to its caller.
-type buildsPool struct {
-	What    string
-	Returns bool
-}
+type buildsPool struct{ reqpath.BuilderSummary }
 
-func (*buildsPool) AFact()                  {}
-func (f *buildsPool) Get() reqpath.Builder  { return reqpath.Builder{What: f.What, Returns: f.Returns} }
-func (f *buildsPool) Set(b reqpath.Builder) { f.What, f.Returns = b.What, b.Returns }
-
-func (f *buildsPool) String() string {
-	if f.Returns {
-		return "buildsPool(" + f.What + ", returned)"
-	}
-	return "buildsPool(" + f.What + ")"
-}
+func (*buildsPool) AFact()           {}
+func (f *buildsPool) String() string { return f.Format("buildsPool") }
 
 // hasPoolBuilders marks a package that exports at least one builder,
 // so that importers without net/http know they must look.

@@ -26,10 +26,35 @@ type Builder struct {
 
 // A BuilderFact is the asking analyzer's own object fact for builders:
 // fact types are unique per analyzer, the summary they carry is shared.
+// An analyzer declares one by embedding [BuilderSummary]:
+//
+//	type buildsPool struct{ reqpath.BuilderSummary }
+//
+//	func (*buildsPool) AFact()           {}
+//	func (f *buildsPool) String() string { return f.Format("buildsPool") }
 type BuilderFact interface {
 	analysis.Fact
 	Get() Builder
 	Set(Builder)
+}
+
+// BuilderSummary is what a builder fact carries across packages: what
+// the function builds and whether it hands it to its caller. Positions
+// do not cross packages.
+type BuilderSummary struct {
+	What    string
+	Returns bool
+}
+
+func (s *BuilderSummary) Get() Builder  { return Builder{What: s.What, Returns: s.Returns} }
+func (s *BuilderSummary) Set(b Builder) { s.What, s.Returns = b.What, b.Returns }
+
+// Format renders the fact for tests: "name(What)" or "name(What, returned)".
+func (s *BuilderSummary) Format(name string) string {
+	if s.Returns {
+		return name + "(" + s.What + ", returned)"
+	}
+	return name + "(" + s.What + ")"
 }
 
 // A Spec tells [Model.Find] what a construction is and which facts
