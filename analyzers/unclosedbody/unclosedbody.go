@@ -11,12 +11,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/poollint/poollint/analyzers/internal/bodyown"
 	"github.com/poollint/poollint/analyzers/internal/docs"
-	"github.com/poollint/poollint/analyzers/internal/passutil"
 )
 
 //go:embed doc.go
@@ -48,39 +46,9 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	owners := pass.ResultOf[bodyown.Analyzer].(*bodyown.Owners)
-	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-
-	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if !c.tests && passutil.IsTestFile(pass, cur.Node().Pos()) {
-			continue
-		}
-		var (
-			body  *ast.BlockStmt
-			g     *cfg.CFG
-			sig   *types.Signature
-			ftype *ast.FuncType
-		)
-		switch n := cur.Node().(type) {
-		case *ast.FuncDecl:
-			if n.Body == nil {
-				continue
-			}
-			body, ftype = n.Body, n.Type
-			g = cfgs.FuncDecl(n)
-			if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
-				sig = fn.Type().(*types.Signature)
-			}
-		case *ast.FuncLit:
-			body, ftype = n.Body, n.Type
-			g = cfgs.FuncLit(n)
-			sig, _ = pass.TypesInfo.TypeOf(n).(*types.Signature)
-		}
-		if g == nil || body == nil {
-			continue
-		}
-		scope := pass.TypesInfo.Scopes[ftype]
-		defs, discards := bodyown.Find(pass.TypesInfo, body, scope)
+	for fb := range bodyown.FuncBodies(pass, c.tests) {
+		body := fb.Body
+		defs, discards := bodyown.Find(pass.TypesInfo, body, fb.Scope)
 		for _, d := range discards {
 			if !owners.Opens(d.Call, body) {
 				continue
@@ -94,7 +62,7 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 		if len(defs) == 0 {
 			continue
 		}
-		f := bodyown.NewFunc(pass.TypesInfo, body, g, sig)
+		f := bodyown.NewFunc(pass.TypesInfo, body, fb.CFG, fb.Sig)
 		for _, d := range defs {
 			if !owners.Opens(d.Call, body) {
 				continue // closed by the callee, synthetic, or a pass-through

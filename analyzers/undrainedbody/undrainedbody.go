@@ -12,7 +12,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -53,35 +52,13 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	owners := pass.ResultOf[bodyown.Analyzer].(*bodyown.Owners)
-	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if !c.tests && passutil.IsTestFile(pass, cur.Node().Pos()) {
-			continue
-		}
-		var (
-			body  *ast.BlockStmt
-			g     *cfg.CFG
-			sig   *types.Signature
-			ftype *ast.FuncType
-		)
-		switch n := cur.Node().(type) {
-		case *ast.FuncDecl:
-			if n.Body == nil {
-				continue
-			}
-			body, ftype, g = n.Body, n.Type, cfgs.FuncDecl(n)
-		case *ast.FuncLit:
-			body, ftype, g = n.Body, n.Type, cfgs.FuncLit(n)
-		}
-		if g == nil {
-			continue
-		}
-		defs, _ := bodyown.Find(pass.TypesInfo, body, pass.TypesInfo.Scopes[ftype])
+	for fb := range bodyown.FuncBodies(pass, c.tests) {
+		body := fb.Body
+		defs, _ := bodyown.Find(pass.TypesInfo, body, fb.Scope)
 		if len(defs) == 0 {
 			continue
 		}
-		f := bodyown.NewFunc(pass.TypesInfo, body, g, sig)
+		f := bodyown.NewFunc(pass.TypesInfo, body, fb.CFG, fb.Sig)
 		for _, d := range defs {
 			if isHead(pass.TypesInfo, body, d.Call) {
 				continue
