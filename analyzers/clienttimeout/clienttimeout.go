@@ -85,17 +85,8 @@ func New() *analysis.Analyzer {
 }
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
-	if !typesutil.Imports(pass.Pkg, typesutil.NetHTTP) && pass.Pkg.Path() != typesutil.NetHTTP {
-		hasFacts := false
-		for _, f := range pass.AllObjectFacts() {
-			if _, ok := f.Fact.(*setsTimeout); ok {
-				hasFacts = true
-				break
-			}
-		}
-		if !hasFacts {
-			return nil, nil
-		}
+	if !fieldflow.Relevant(pass, new(setsTimeout)) {
+		return nil, nil
 	}
 	var allow []string
 	for a := range strings.SplitSeq(cfg.allow, ",") {

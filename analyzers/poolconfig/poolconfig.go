@@ -104,17 +104,8 @@ const (
 )
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
-	if !typesutil.Imports(pass.Pkg, typesutil.NetHTTP) && pass.Pkg.Path() != typesutil.NetHTTP {
-		hasFacts := false
-		for _, f := range pass.AllObjectFacts() {
-			if _, ok := f.Fact.(*configuresTransport); ok {
-				hasFacts = true
-				break
-			}
-		}
-		if !hasFacts {
-			return nil, nil
-		}
+	if !fieldflow.Relevant(pass, new(configuresTransport)) {
+		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	tr := &fieldflow.Tracker{

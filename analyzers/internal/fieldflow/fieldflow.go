@@ -15,6 +15,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -562,4 +563,21 @@ func IsNil(info *types.Info, e ast.Expr) bool {
 	}
 	tv, ok := info.Types[e]
 	return ok && tv.IsNil()
+}
+
+// Relevant is the fast path of an analyzer built on Tracker: a package
+// can only hold a tracked net/http value if it imports net/http (or is
+// net/http), or if a dependency exported a helper fact of the analyzer's
+// type, like the one given.
+func Relevant(pass *analysis.Pass, helperFact analysis.Fact) bool {
+	if typesutil.Imports(pass.Pkg, typesutil.NetHTTP) || pass.Pkg.Path() == typesutil.NetHTTP {
+		return true
+	}
+	want := reflect.TypeOf(helperFact)
+	for _, f := range pass.AllObjectFacts() {
+		if reflect.TypeOf(f.Fact) == want {
+			return true
+		}
+	}
+	return false
 }
