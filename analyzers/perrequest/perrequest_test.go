@@ -20,6 +20,8 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/memo",
 		"perrequest/testfiles",
 		"perrequest/robust",
+		"perrequest/percall",
+		"perrequest/percallmain",
 	)
 }
 

@@ -216,24 +216,84 @@ func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 		}
 	}
 
-	// Report what runs per request and does not outlive it.
+	// Report what runs per request and does not outlive it; otherwise
+	// what is built, used and dropped on every call of its function.
 	var findings []Finding
 	for _, s := range sites {
-		if !s.evaluated || s.memo || !s.perReq {
-			continue
-		}
-		if _, ok := m.builds(s, s.ctx.Scope, lookup); !ok {
-			continue
-		}
-		f := Finding{Node: s.cur.Node(), Construction: s.built, Context: s.ctx}
+		f := Finding{Node: s.cur.Node(), Construction: s.built}
 		if s.callee != nil {
-			f.Callee = s.callee
-			f.Builder, _ = lookup(s.callee)
-			f.Construction = f.Builder.Construction
+			b, ok := lookup(s.callee)
+			if !ok {
+				continue
+			}
+			f.Callee, f.Builder, f.Construction = s.callee, b, b.Construction
 		}
-		findings = append(findings, f)
+		m.eval(s)
+		if s.memo {
+			continue
+		}
+		if s.perReq {
+			if _, ok := m.builds(s, s.ctx.Scope, lookup); ok {
+				f.Context = s.ctx
+				findings = append(findings, f)
+				continue
+			}
+		}
+		if ctx, ok := m.perCall(s, f); ok {
+			f.Context = ctx
+			findings = append(findings, f)
+		}
 	}
 	return findings
+}
+
+// perCall reports whether the site builds a value that is used to send
+// requests and dropped when its function returns, in a function that
+// runs per call (not start-up code), and says which function.
+func (m *Model) perCall(s *site, f Finding) (Context, bool) {
+	if s.decl == nil || (s.ctx.Root != nil) || m.Roots()[s.declCur.Node()] != nil {
+		return Context{}, false
+	}
+	if fn, ok := enclosingFunc(s.cur); !ok || fn != s.declCur {
+		return Context{}, false // in a literal: when it runs is unclear
+	}
+	if f.Callee != nil && !f.Builder.Returns {
+		return Context{}, false // the callee builds and drops: reported there
+	}
+	if f.Construction.SharesPool {
+		return Context{}, false
+	}
+	if isOneShotLiteral(m.pass.TypesInfo, s.cur.Node()) {
+		return Context{}, false
+	}
+	fl := m.Flow(s.cur, s.declCur)
+	if fl.Kept || fl.Returned || fl.Handed || fl.OneShot || !fl.Used {
+		return Context{}, false
+	}
+	if m.runOnce()[s.decl] {
+		return Context{}, false // start-up code
+	}
+	decl := s.declCur.Node().(*ast.FuncDecl)
+	return Context{Call: typesutil.FuncName(s.decl, m.pass.Pkg), CallDecl: decl, CallRecv: decl.Recv != nil, Scope: s.declCur}, true
+}
+
+// isOneShotLiteral reports whether n builds a pool literal that keeps no
+// idle connections: &http.Transport{DisableKeepAlives: true}.
+func isOneShotLiteral(info *types.Info, n ast.Node) bool {
+	cl, ok := n.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, e := range cl.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && oneShotFields[key.Name] && !isFalse(info, kv.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // builds reports whether the site builds a value that does not outlive
