@@ -22,6 +22,7 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/robust",
 		"perrequest/percall",
 		"perrequest/percallmain",
+		"perrequest/condbuild",
 	)
 }
 

@@ -266,6 +266,18 @@ func (f *flower) store(at inspector.Cursor, lhs ast.Expr, depth int) Flow {
 		if owner := f.freshLocal(sel.X); owner != nil {
 			return f.variable(owner, depth+1)
 		}
+		// p.F = v on a parameter: the caller holds it through its
+		// argument (a pointer), or v lives in the local copy p.
+		if decl, ok := enclosingDecl(at); ok {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+				if i, ok := paramIndex(f.info, decl, f.info.Uses[id]); ok && i >= 0 {
+					if _, ptr := f.info.TypeOf(id).Underlying().(*types.Pointer); ptr {
+						return Flow{Returned: true}
+					}
+					return f.variable(f.info.Uses[id].(*types.Var), depth+1)
+				}
+			}
+		}
 		return Flow{Kept: true}
 	}
 	id, ok := ast.Unparen(lhs).(*ast.Ident)

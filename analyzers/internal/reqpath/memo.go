@@ -113,7 +113,7 @@ func guardTest(info *types.Info, ifCur inspector.Cursor, cond ast.Expr, hit bool
 			if isNil(info, x) {
 				x, y = y, x
 			}
-			if isNil(info, y) && isLongLived(info, x) {
+			if isNil(info, y) && isLongLived(info, x) && !isParamFieldGuard(info, ifCur, x) {
 				return true
 			}
 			if isFalse(info, y) && isCacheOK(info, ifCur, x) {
