@@ -53,7 +53,9 @@ type BuilderSummary struct {
 func (s *BuilderSummary) Get() Builder {
 	return Builder{Construction: s.Construction, Returns: s.Returns, Cond: s.Cond}
 }
-func (s *BuilderSummary) Set(b Builder) { s.Construction, s.Returns, s.Cond = b.Construction, b.Returns, b.Cond }
+func (s *BuilderSummary) Set(b Builder) {
+	s.Construction, s.Returns, s.Cond = b.Construction, b.Returns, b.Cond
+}
 
 // Format renders the fact for tests: "name(What)", "name(What,
 // returned)", "name(What, returned, unless arg 0 sets Transport)".
