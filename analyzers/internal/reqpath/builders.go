@@ -286,7 +286,32 @@ func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 			findings = append(findings, f)
 		}
 	}
-	return findings
+	return innermost(findings)
+}
+
+// innermost drops a finding whose node holds another finding's node: a
+// builder call given a pool built in its arguments
+// (alert.NewClient(&client.Config{HttpClient: &http.Client{Transport:
+// NewTransport()}})) is one mistake, best shown where the pool is built.
+func innermost(findings []Finding) []Finding {
+	out := findings[:0:0]
+	for i, f := range findings {
+		outer := false
+		for j, g := range findings {
+			if f.Callee == nil {
+				break // a construction of the table is reported in its own right
+			}
+			if i != j && f.Node.Pos() <= g.Node.Pos() && g.Node.End() <= f.Node.End() &&
+				(f.Node.Pos() != g.Node.Pos() || f.Node.End() != g.Node.End()) {
+				outer = true
+				break
+			}
+		}
+		if !outer {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // repeated reports whether the site, on a per-request path or in a
@@ -415,6 +440,23 @@ func iterationVars(info *types.Info, loop ast.Stmt) map[*types.Var]bool {
 		case *ast.RangeStmt:
 			if uses(n.X) {
 				addDefs(n.Key, n.Value)
+			}
+		case *ast.CallExpr:
+			// go func(t string) { ... }(item): t is the item.
+			lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit)
+			if !ok {
+				break
+			}
+			var params []ast.Expr
+			for _, f := range lit.Type.Params.List {
+				for _, name := range f.Names {
+					params = append(params, name)
+				}
+			}
+			for i, a := range n.Args {
+				if i < len(params) && uses(a) {
+					addDefs(params[i])
+				}
 			}
 		}
 		return true

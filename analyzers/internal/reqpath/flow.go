@@ -152,6 +152,14 @@ func (f *flower) expr(cur inspector.Cursor, depth int) Flow {
 			if oneShotMethods[p.Sel.Name] {
 				return Flow{OneShot: true}
 			}
+			// A builder chain hands on a value of the receiver's type
+			// (b.WithTransportOptions(...), c.SetTimeout(...)): follow it.
+			if parent.ParentEdgeKind() == edge.CallExpr_Fun {
+				if sig, ok := sel.Type().(*types.Signature); ok && sig.Results().Len() == 1 &&
+					types.Identical(sig.Results().At(0).Type(), f.info.TypeOf(p.X)) {
+					return Flow{Used: true}.or(f.expr(parent.Parent(), depth+1))
+				}
+			}
 			return Flow{Used: true}
 		case types.FieldVal:
 			// v.DisableKeepAlives = true

@@ -88,3 +88,14 @@ func probeOnce(t target) error { // want probeOnce:`buildsPool\(http.Transport\)
 	}
 	return resp.Body.Close()
 }
+
+// goodGoroutinePerItem hands each item to a goroutine: the literal's
+// parameter is the item.
+func goodGoroutinePerItem(targets []target) { // want goodGoroutinePerItem:`buildsPool\(http.Transport\)`
+	for _, t := range targets {
+		go func(t target) {
+			hc := &http.Client{Transport: &http.Transport{TLSClientConfig: t.TLS}}
+			hc.Get(t.URL)
+		}(t)
+	}
+}

@@ -222,3 +222,29 @@ func (c *Client) Refresh(cr *creds) {
 		GenerateCredentials(c.base)
 	}
 }
+
+type sdk struct{ hc *http.Client }
+
+func (s *sdk) Do(req *http.Request) (*http.Response, error) { return s.hc.Do(req) }
+
+// newSDK always builds a default pool, then replaces it with the one it
+// is given (opsgenie's client shape).
+func newSDK(hc *http.Client) *sdk { // want newSDK:`buildsPool\(http.Transport, returned\)`
+	s := &sdk{hc: &http.Client{Transport: &http.Transport{}}}
+	if hc != nil {
+		s.hc = hc
+	}
+	return s
+}
+
+func newTransport() *http.Transport { // want newTransport:`buildsPool\(http.Transport, returned\)`
+	return &http.Transport{MaxIdleConnsPerHost: 8}
+}
+
+// SendSDK builds a pool in newSDK's argument: one finding, where the
+// pool it sends through is built.
+func (c *Client) SendSDK(req *http.Request) error { // want SendSDK:`buildsPool\(http.Transport\)`
+	s := newSDK(&http.Client{Transport: newTransport()}) // want `newTransport builds a new http.Transport per call of \(\*Client\).SendSDK, dropped after use`
+	_, err := s.Do(req)
+	return err
+}
