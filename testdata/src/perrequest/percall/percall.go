@@ -248,3 +248,31 @@ func (c *Client) SendSDK(req *http.Request) error { // want SendSDK:`buildsPool\
 	_, err := s.Do(req)
 	return err
 }
+
+// Mint is exported, but the package calls it only from a server's
+// start-up and from a refresher that sleeps until the expiry
+// (rolesanywhere's GenerateCredentials).
+func Mint(url string) error { // want Mint:`buildsPool\(http.Transport\)`
+	_, err := (&http.Client{Transport: &http.Transport{}}).Get(url)
+	return err
+}
+
+func Serve(addr string) { // want Serve:`buildsPool\(http.Transport\)`
+	Mint("https://sts.example.com")
+	http.ListenAndServe(addr, nil)
+}
+
+func Update(cr *creds) {
+	for {
+		Mint("https://sts.example.com")
+		time.Sleep(time.Until(cr.Expiry) - time.Minute)
+	}
+}
+
+// BadMint is Mint's twin that a per-call method also calls.
+func BadMint(url string) error { // want BadMint:`buildsPool\(http.Transport\)`
+	_, err := (&http.Client{Transport: &http.Transport{}}).Get(url) // want `http.Transport created per call of BadMint and dropped after use`
+	return err
+}
+
+func (c *Client) Sign() error { return BadMint(c.base) } // want Sign:`buildsPool\(http.Transport\)`
