@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -98,12 +99,15 @@ func computeRunOnce(m *Model) map[*types.Func]bool {
 	}
 	refs := make(map[*types.Func][]ref)
 	decls := make(map[*types.Func]bool)
-	serves := make(map[*types.Func]bool) // runs a server until the process ends
+	serves := make(map[*types.Func]bool) // runs a server until the process ends, or a test
 	for cur := range m.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.Ident)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.FuncDecl:
 			if fn, ok := info.Defs[n.Name].(*types.Func); ok {
 				decls[fn] = true
+				// A test, benchmark or fuzz target and its helpers
+				// run once per test, not per request.
+				serves[fn] = serves[fn] || passutil.IsTestFile(m.pass, n.Pos())
 			}
 		case *ast.CallExpr:
 			if servesForever(typesutil.Callee(info, n)) {
