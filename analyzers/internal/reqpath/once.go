@@ -119,7 +119,9 @@ func computeRunOnce(m *Model) map[*types.Func]bool {
 			}
 		case *ast.Ident:
 			fn, ok := info.Uses[n].(*types.Func)
-			if !ok || fn.Pkg() != m.pass.Pkg {
+			if !ok || fn.Pkg() != m.pass.Pkg || passutil.IsTestFile(m.pass, n.Pos()) {
+				// A test calls a function once, but says nothing of how
+				// often the program does: its references do not count.
 				continue
 			}
 			from, perReq := referrer(info, roots, cur)
