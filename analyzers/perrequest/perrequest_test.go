@@ -24,6 +24,7 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/percallmain",
 		"perrequest/condbuild",
 		"perrequest/loopitems",
+		"perrequest/clicmd",
 	)
 }
 

@@ -37,12 +37,16 @@ var onceFields = []struct {
 // even when exported (an agent's Serve).
 func servesForever(fn *types.Func) bool {
 	return typesutil.IsFunc(fn, typesutil.NetHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") ||
-		typesutil.IsMethod(fn, typesutil.NetHTTP, "Server", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS")
+		typesutil.IsMethod(fn, typesutil.NetHTTP, "Server", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") ||
+		typesutil.IsMethod(fn, "google.golang.org/grpc", "Server", "Serve")
 }
 
 // isOnceField reports whether cur is the value of a field of onceFields
 // in a composite literal.
 func isOnceField(info *types.Info, cur inspector.Cursor) bool {
+	if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		cur = cur.Parent() // RunE: o.Run
+	}
 	if cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
 		return false
 	}
@@ -154,7 +158,7 @@ func computeRunOnce(m *Model) map[*types.Func]bool {
 			// before expiry) or in a server's start-up.
 			all := len(refs[fn]) > 0
 			for _, r := range refs[fn] {
-				all = all && (memoized(r) || (r.from != nil && serves[r.from]))
+				all = all && !r.perReq && (r.from == nil || serves[r.from] || memoized(r))
 			}
 			once[fn] = all
 		default:
