@@ -546,7 +546,7 @@ func (m *Model) perCall(s *site, f Finding, fd *finder) (Context, bool) {
 		return Context{}, false
 	}
 	fl := m.flow(s.cur, s.declCur, fd.known)
-	if fl.Kept || fl.Returned || fl.Handed || fl.OneShot || !fl.Used {
+	if fl.Kept || fl.Returned || fl.Handed || fl.OneShot || fl.Captured || !fl.Used {
 		return Context{}, false
 	}
 	if m.runOnce()[s.decl] {

@@ -276,3 +276,23 @@ func BadMint(url string) error { // want BadMint:`buildsPool\(http.Transport\)`
 }
 
 func (c *Client) Sign() error { return BadMint(c.base) } // want Sign:`buildsPool\(http.Transport\)`
+
+// Start builds a client that a goroutine keeps using after Start
+// returns: it outlives the call. (A handler that called Start would
+// still build one per request: Start is a builder.)
+func (c *Client) Start() { // want Start:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Transport: &http.Transport{}}
+	go func() {
+		for {
+			hc.Get(c.base)
+			time.Sleep(time.Minute)
+		}
+	}()
+}
+
+// BadStartOnce is Start's twin without the goroutine.
+func (c *Client) BadStartOnce() error { // want BadStartOnce:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Transport: &http.Transport{}} // want `http.Transport created per call of \(\*Client\).BadStartOnce and dropped after use`
+	_, err := hc.Get(c.base)
+	return err
+}
