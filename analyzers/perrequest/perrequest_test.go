@@ -25,6 +25,7 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/condbuild",
 		"perrequest/loopitems",
 		"perrequest/clicmd",
+		"perrequest/expiry",
 	)
 }
 
