@@ -62,8 +62,9 @@
 // Per-request paths are those of the perrequest analyzer: Lambda
 // handlers given to lambda.Start and friends (a function, a literal, a
 // method value, the closure a factory returns, a handler type's Invoke),
-// net/http and framework handlers, gRPC methods, loop bodies, and the
-// goroutines and closures they start.
+// net/http and framework handlers, gRPC methods, RoundTrip methods,
+// controller-runtime reconcilers, client-go informer event handlers, loop
+// bodies, and the goroutines and closures they start.
 //
 // It stays silent when the client is built once or kept:
 //

@@ -40,6 +40,16 @@
 //     StartHandler, StartHandlerFunc, NewHandler or NewHandlerWithOptions:
 //     a function, a literal, a method value, the closure a factory
 //     returns, or a handler type's Invoke method;
+//   - RoundTrip of a type that implements http.RoundTripper, or a
+//     function converted to a func type that does: it runs once per
+//     outgoing request;
+//   - a controller-runtime reconciler: a Reconcile(context.Context, R)
+//     (reconcile.Result, error) method, or a function converted to
+//     reconcile.Func, runs once per reconcile request;
+//   - a client-go informer event handler: a function set in
+//     cache.ResourceEventHandlerFuncs (or its Detailed and Typed
+//     variants), or the methods of a type that implements
+//     cache.ResourceEventHandler, runs once per event;
 //   - a for or range loop body, anywhere, when the pool it builds does not
 //     outlive the iteration;
 //   - goroutines and closures started from any of these.

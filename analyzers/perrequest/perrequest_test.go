@@ -20,6 +20,10 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/memo",
 		"perrequest/testfiles",
 		"perrequest/robust",
+		"perrequest/roundtrip",
+		"perrequest/reconciler",
+		"perrequest/informer",
+		"perrequest/lookalike",
 	)
 }
 
