@@ -13,8 +13,8 @@ import (
 
 // A Builder describes a function that builds a value on every call.
 type Builder struct {
-	// What is built, for messages: "http.Transport", "s3.Client".
-	What string
+	// Construction is what is built (the first construction found).
+	Construction
 	// Returns: every value built is handed to the caller, so a caller
 	// that keeps the result builds once. Otherwise the function drops
 	// what it builds and every call costs a new one.
@@ -42,12 +42,14 @@ type BuilderFact interface {
 // the function builds and whether it hands it to its caller. Positions
 // do not cross packages.
 type BuilderSummary struct {
-	What    string
+	Construction
 	Returns bool
 }
 
-func (s *BuilderSummary) Get() Builder  { return Builder{What: s.What, Returns: s.Returns} }
-func (s *BuilderSummary) Set(b Builder) { s.What, s.Returns = b.What, b.Returns }
+func (s *BuilderSummary) Get() Builder {
+	return Builder{Construction: s.Construction, Returns: s.Returns}
+}
+func (s *BuilderSummary) Set(b Builder) { s.Construction, s.Returns = b.Construction, b.Returns }
 
 // Format renders the fact for tests: "name(What)" or "name(What, returned)".
 func (s *BuilderSummary) Format(name string) string {
@@ -57,36 +59,19 @@ func (s *BuilderSummary) Format(name string) string {
 	return name + "(" + s.What + ")"
 }
 
-// A Spec tells [Model.Find] what a construction is and which facts
-// carry builders across packages.
-type Spec struct {
-	// Nodes are the node types Construct wants to see; call
-	// expressions are always visited.
-	Nodes []ast.Node
-	// Construct reports whether the node at cur builds a value, and
-	// says what, for messages.
-	Construct func(cur inspector.Cursor) (what string, ok bool)
-	// Fact returns a new, empty builder fact of the analyzer's type.
-	Fact func() BuilderFact
-	// PackageFact returns a new package fact of the analyzer's type,
-	// exported by a package with an exported builder so that importers
-	// know they must look (see [MayReach]).
-	PackageFact func() analysis.Fact
-}
-
 // MayReach is the fast path: a package can only build a value if it
-// imports a package that constructs one (direct reports whether an
-// import path is such a package), or one that exports a builder.
-func MayReach(pass *analysis.Pass, spec Spec, direct func(path string) bool) bool {
+// imports a package of the spec's table, or one that exports a builder.
+func MayReach(pass *analysis.Pass, spec *Spec) bool {
+	ix := spec.patterns()
 	for _, imp := range pass.Pkg.Imports() {
-		if direct(imp.Path()) || pass.ImportPackageFact(imp, spec.PackageFact()) {
+		if ix.direct(imp.Path()) || pass.ImportPackageFact(imp, spec.PackageFact()) {
 			return true
 		}
 	}
 	return false
 }
 
-func (spec Spec) importBuilder(pass *analysis.Pass, fn *types.Func) (Builder, bool) {
+func (spec *Spec) importBuilder(pass *analysis.Pass, fn *types.Func) (Builder, bool) {
 	f := spec.Fact()
 	if !pass.ImportObjectFact(fn, f) {
 		return Builder{}, false
@@ -97,18 +82,20 @@ func (spec Spec) importBuilder(pass *analysis.Pass, fn *types.Func) (Builder, bo
 // A Finding is a construction, or a call to a builder, on a per-request
 // path, whose value does not outlive the request or iteration.
 type Finding struct {
-	Node    ast.Node    // the construction or the call
-	What    string      // what is built
-	Callee  *types.Func // the builder called; nil for a direct construction
-	Builder Builder     // the callee's summary, when Callee is not nil
-	Context Context
+	Node ast.Node // the construction or the call
+	// Construction is what is built: at Node, or, for a builder call,
+	// inside the builder.
+	Construction Construction
+	Callee       *types.Func // the builder called; nil for a direct construction
+	Builder      Builder     // the callee's summary, when Callee is not nil
+	Context      Context
 }
 
 // site is a construction or a call that may reach one.
 type site struct {
 	cur    inspector.Cursor
-	what   string      // direct construction
-	callee *types.Func // call
+	built  Construction // direct construction
+	callee *types.Func  // call
 
 	// Filled in by eval, lazily: most calls never reach a builder.
 	evaluated bool
@@ -138,17 +125,16 @@ func (m *Model) eval(s *site) {
 // request, directly or through builders, and exports a builder fact for
 // every function of the package that builds on every call. pass is the
 // asking analyzer's pass, through which its facts flow.
-func (m *Model) Find(pass *analysis.Pass, spec Spec) []Finding {
+func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 	info := pass.TypesInfo
 
 	// Collect the constructions, and the calls that may reach one: calls
 	// to functions of this package, or to builders of other packages.
-	nodes := append(append([]ast.Node(nil), spec.Nodes...), (*ast.CallExpr)(nil))
 	var sites []*site
 	reachable := false // a construction, or a call to an imported builder
-	for cur := range m.insp.Root().Preorder(nodes...) {
-		if what, ok := spec.Construct(cur); ok {
-			sites = append(sites, &site{cur: cur, what: what})
+	for cur := range m.insp.Root().Preorder(spec.patterns().nodes()...) {
+		if built, ok := spec.construct(info, cur); ok {
+			sites = append(sites, &site{cur: cur, built: built})
 			reachable = true
 			continue
 		}
@@ -222,7 +208,7 @@ func (m *Model) Find(pass *analysis.Pass, spec Spec) []Finding {
 	exported := false
 	for fn, b := range builders {
 		f := spec.Fact()
-		f.Set(Builder{What: b.What, Returns: b.Returns})
+		f.Set(*b)
 		pass.ExportObjectFact(fn, f)
 		if fn.Exported() && !exported {
 			pass.ExportPackageFact(spec.PackageFact())
@@ -239,11 +225,11 @@ func (m *Model) Find(pass *analysis.Pass, spec Spec) []Finding {
 		if _, ok := m.builds(s, s.ctx.Scope, lookup); !ok {
 			continue
 		}
-		f := Finding{Node: s.cur.Node(), What: s.what, Context: s.ctx}
+		f := Finding{Node: s.cur.Node(), Construction: s.built, Context: s.ctx}
 		if s.callee != nil {
 			f.Callee = s.callee
 			f.Builder, _ = lookup(s.callee)
-			f.What = f.Builder.What
+			f.Construction = f.Builder.Construction
 		}
 		findings = append(findings, f)
 	}
@@ -255,7 +241,7 @@ func (m *Model) Find(pass *analysis.Pass, spec Spec) []Finding {
 func (m *Model) builds(s *site, scope inspector.Cursor, lookup func(*types.Func) (Builder, bool)) (Builder, bool) {
 	if s.callee == nil {
 		fl := m.Flow(s.cur, scope)
-		return Builder{What: s.what, Returns: fl.Returned, Site: s.cur.Node().Pos()}, !fl.Kept
+		return Builder{Construction: s.built, Returns: fl.Returned, Site: s.cur.Node().Pos()}, !fl.Kept
 	}
 	callee, ok := lookup(s.callee)
 	if !ok {
@@ -267,8 +253,8 @@ func (m *Model) builds(s *site, scope inspector.Cursor, lookup func(*types.Func)
 	}
 	if !callee.Returns {
 		// The callee drops what it builds: every call costs one.
-		return Builder{What: callee.What, Site: site}, true
+		return Builder{Construction: callee.Construction, Site: site}, true
 	}
 	fl := m.Flow(s.cur, scope)
-	return Builder{What: callee.What, Returns: fl.Returned, Site: site}, !fl.Kept
+	return Builder{Construction: callee.Construction, Returns: fl.Returned, Site: site}, !fl.Kept
 }

@@ -15,8 +15,12 @@
 //     package and exported as facts by the analyzer that asks, so callers
 //     in other packages see them.
 //
-// Analyzers Require [Analyzer] and call [Model.Find] with a [Spec] that
-// says what a construction is (an http.Transport, an AWS client, ...).
+// An analyzer built on the model (perrequest, awsclient) Requires
+// [Analyzer] and supplies only a [Spec]: a table of [Pattern]s that say
+// what a construction is (an http.Transport, an AWS client, ...), and
+// its fact types. [Run] is its whole run; a match is a [Construction]
+// value (what was built, its noun, its verb, its kind), and the model
+// renders the diagnostic.
 package reqpath
 
 import (
@@ -162,15 +166,17 @@ func (c Context) Related() []analysis.RelatedInformation {
 	return nil
 }
 
-// Advice says where the value belongs instead.
-func (c Context) Advice() string {
+// Advice says where a value of kind k belongs instead: "build the
+// client once before the loop and reuse it".
+func (c Context) Advice(k PoolKind) string {
+	it := k.object()
 	switch {
 	case c.Root == nil:
-		return "build it once before the loop and reuse it"
+		return "build " + it + " once before the loop and reuse it"
 	case c.Root.Kind == LambdaHandler:
-		return "build it once at init, outside the handler, and reuse it"
+		return "build " + it + " once at init, outside the handler, and reuse it"
 	}
-	return "build it once and reuse it"
+	return "build " + it + " once and reuse it"
 }
 
 // Model is the per-request model of one package.
