@@ -20,6 +20,14 @@
 //     http.DefaultTransport.(*http.Transport).Clone();
 //   - a by-value copy of a transport (*t);
 //   - an http.Client that carries any of those;
+//   - a gRPC client connection: grpc.NewClient, grpc.Dial and
+//     grpc.DialContext return a *grpc.ClientConn, an HTTP/2 connection
+//     pool;
+//   - a fasthttp.Client or fasthttp.HostClient (literal or new): each
+//     keeps its own connections;
+//   - a call of one of the team's own pool constructors named with
+//     -perrequest.constructors (database/sql.Open, a redis or SDK
+//     client), which count like the built-ins everywhere;
 //   - a call to a function, in this package or another, that builds a
 //     transport on every call. The finding is reported at the call in
 //     the per-request path and points at the construction.
@@ -95,5 +103,6 @@
 //
 // Flags:
 //
-//	-perrequest.tests   also report in _test.go files (default false)
+//	-perrequest.tests          also report in _test.go files (default false)
+//	-perrequest.constructors   comma-separated importpath.Func, importpath.Type or importpath.Type.Method whose every call (or value) is a new pool, e.g. database/sql.Open,example.com/sdk.Pool (default "")
 package perrequest
