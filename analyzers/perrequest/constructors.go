@@ -25,6 +25,9 @@ type constructors struct {
 
 func (c *constructors) String() string { return strings.Join(c.entries, ",") }
 
+// Get makes the flag a flag.Getter: the entries, as a list.
+func (c *constructors) Get() any { return c.entries }
+
 // Set replaces the list with the comma-separated entries of s.
 func (c *constructors) Set(s string) error {
 	var entries []string

@@ -112,6 +112,8 @@ func otherValue(t *testing.T, f *flag.Flag) (any, string) {
 		return 2.5, "2.5"
 	case string:
 		return "x,y", "x,y"
+	case []string: // a list of qualified names (-perrequest.constructors)
+		return []any{"example.com/x.New", "example.com/y.T.Open"}, "example.com/x.New,example.com/y.T.Open"
 	}
 	if f.DefValue != "" && strings.HasSuffix(f.DefValue, "s") { // time.Duration
 		return "42s", "42s"
