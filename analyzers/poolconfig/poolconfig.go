@@ -24,9 +24,8 @@ var doc string
 var Analyzer = New()
 
 type config struct {
-	tests          bool
-	on             map[string]*bool // rule flag -> enabled
-	minIdlePerHost int
+	tests bool
+	on    map[string]*bool // rule flag -> enabled
 }
 
 func (cfg *config) enabled(flag string) bool { return *cfg.on[flag] }
@@ -55,7 +54,6 @@ func New() *analysis.Analyzer {
 	for _, r := range rules {
 		cfg.on[r.flag] = a.Flags.Bool(r.flag, r.on, r.usage)
 	}
-	a.Flags.IntVar(&cfg.minIdlePerHost, "min-idle-per-host", 0, "also report a constant MaxIdleConnsPerHost below this value (0: off)")
 	return a
 }
 
@@ -80,6 +78,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 
 	// Phase 2: each transport built here, judged by the rules.
 	consumed := make(map[ast.Node]bool)
+	cs := findClients(pass, insp.Root())
 	for k := range tr.Constructions(skip) {
 		t := &transport{pass: pass, tr: tr, base: zeroBase}
 		if k.Kind == fieldflow.Call {
@@ -89,6 +88,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			t.base = defaultBase
 		}
 		t.Flow = tr.Follow(k)
+		t.use = cs.usage(t)
 		for _, fs := range t.Fields {
 			for _, f := range fs {
 				if as, ok := f.Node.(*ast.AssignStmt); ok {
@@ -111,7 +111,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			if !ok {
 				continue
 			}
-			if msg := cfg.assignment(tr.FieldOf(sel), fieldflow.Const(pass.TypesInfo, as.Rhs[i])); msg != "" {
+			if msg := cfg.assignment(pass, sel, tr.FieldOf(sel), fieldflow.Const(pass.TypesInfo, as.Rhs[i])); msg != "" {
 				pass.Report(analysis.Diagnostic{Pos: as.Pos(), End: as.End(), Message: msg})
 			}
 		}
@@ -119,17 +119,17 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// assignment judges t.name = val on a transport that was not followed.
-func (cfg *config) assignment(name string, val constant.Value) string {
-	switch {
-	case name == "DisableKeepAlives" && cfg.enabled("keepalives") && isTrue(val):
-		return "DisableKeepAlives set to true makes every request open a new connection; remove it so the transport reuses connections"
-	case name == "MaxIdleConnsPerHost" && cfg.enabled("idle-per-host"):
-		if msg, _ := cfg.perHostValue(val); msg != "" {
-			return "MaxIdleConnsPerHost " + msg + "; set it to the expected concurrency per host"
-		}
+// assignment judges t.name = val on a transport that was not followed:
+// keep-alives turned off on a transport kept in a package-level
+// variable (or a field of one).
+func (cfg *config) assignment(pass *analysis.Pass, sel *ast.SelectorExpr, name string, val constant.Value) string {
+	if name != "DisableKeepAlives" || !cfg.enabled("keepalives") || !isTrue(val) {
+		return ""
 	}
-	return ""
+	if root := fieldflow.PathRoot(pass.TypesInfo, sel.X); root == nil || !typesutil.IsPackageLevel(root) {
+		return "" // a one-shot transport, as far as we can tell
+	}
+	return "DisableKeepAlives set to true on a transport kept for the whole program makes every request open a new connection; remove it so the transport reuses connections"
 }
 
 // report builds the one diagnostic of a transport from the rules that
@@ -138,14 +138,18 @@ func (cfg *config) report(t *transport) {
 	var f finding
 	for _, r := range rules {
 		if cfg.enabled(r.flag) {
-			r.judge(cfg, t, &f)
+			r.judge(t, &f)
 		}
 	}
 	msg, ok := f.message(t)
 	if !ok {
 		return
 	}
-	d := analysis.Diagnostic{Pos: t.Expr.Pos(), End: t.Expr.End(), Message: msg}
+	var at ast.Node = t.Expr
+	if f.at != nil && !f.constructed {
+		at = f.at // an explicit value set after the construction
+	}
+	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: msg}
 	if f.fromScratch {
 		if fix, ok := cloneFix(t.pass, t.tr, t.Flow); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}

@@ -2,6 +2,7 @@ package poolconfig
 
 import (
 	"fmt"
+	"go/ast"
 	"go/constant"
 	"strings"
 
@@ -10,10 +11,7 @@ import (
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
 )
 
-const (
-	defaultMaxIdleConns     = 100 // http.DefaultTransport.MaxIdleConns
-	defaultIdleConnsPerHost = 2   // http.DefaultMaxIdleConnsPerHost
-)
+const defaultMaxIdleConns = 100 // http.DefaultTransport.MaxIdleConns
 
 // base says what a construction starts from.
 type base int
@@ -30,6 +28,7 @@ type transport struct {
 	pass *analysis.Pass
 	tr   *fieldflow.Tracker
 	base base
+	use  usage
 }
 
 // val returns the last value set for name, constant if known, and
@@ -50,10 +49,26 @@ func (t *transport) seenAll() bool { return !t.Escaped }
 // saw everything done to it.
 func (t *transport) fromScratch() bool { return t.base == zeroBase && t.seenAll() }
 
+// oneShot reports whether the transport is deliberately without a
+// pool: keep-alives off, or no idle connection kept.
+func (t *transport) oneShot() bool {
+	if v, ok := t.val("DisableKeepAlives"); ok && isTrue(v) {
+		return true
+	}
+	v, _ := t.val("MaxIdleConnsPerHost")
+	n, ok := intOf(v)
+	return ok && n < 0
+}
+
 // finding collects the clauses of one transport's message.
 type finding struct {
-	drops, leaves, sets, advice []string
-	fromScratch                 bool // defaults dropped: suggest the Clone fix
+	drops, reasons, leaves, sets, advice []string
+	fromScratch                          bool // defaults dropped: suggest the Clone fix
+	// at is the assignment after the construction that sets the
+	// reported value, when the finding is only about explicit values
+	// set there: the finding is reported at it.
+	at          ast.Node
+	constructed bool // a clause is about the construction itself
 }
 
 // A rule is one judgement on a transport, turned on by its flag.
@@ -61,68 +76,76 @@ type rule struct {
 	flag  string
 	on    bool // default
 	usage string
-	judge func(cfg *config, t *transport, f *finding)
+	judge func(t *transport, f *finding)
 }
 
 // rules are poolconfig's judgements, in the order their clauses appear
-// in a message.
+// in a message. Each reports only what can break for the use the
+// package shows (see usage.go). MaxIdleConnsPerHost left at 2 is not
+// here: whether it is too small depends on the concurrency that sends
+// through the pool, which the poolsize analyzer judges.
 var rules = []rule{
-	{"defaults", true, "report transports built from scratch that drop DefaultTransport's Proxy, dial timeout and TLS handshake timeout", judgeDefaults},
-	{"idle-timeout", true, "report transports built from scratch that leave IdleConnTimeout at 0", judgeIdleTimeout},
-	{"idle-per-host", true, "report transports that leave MaxIdleConnsPerHost at its default of 2 or set it to 0 or less", judgeIdlePerHost},
+	{"defaults", true, "report transports built from scratch that drop DefaultTransport's Proxy, or its dial and TLS handshake timeouts when no client Timeout bounds them", judgeDefaults},
+	{"idle-timeout", true, "report transports built from scratch and dropped after each call that leave IdleConnTimeout at 0", judgeIdleTimeout},
 	{"maxconns", false, "report transports that leave MaxConnsPerHost unlimited", judgeMaxConns},
 	{"idle-cap", true, "report MaxIdleConnsPerHost larger than a non-zero MaxIdleConns", judgeIdleCap},
-	{"keepalives", true, "report DisableKeepAlives set to true", judgeKeepAlives},
-	{"http2", true, "report a custom TLSClientConfig, DialContext, Dial, DialTLSContext or DialTLS without ForceAttemptHTTP2", judgeHTTP2},
+	{"keepalives", true, "report DisableKeepAlives set to true on a transport kept in a package-level variable", judgeKeepAlives},
+	{"http2", false, "report a custom TLSClientConfig, DialContext, Dial, DialTLSContext or DialTLS without ForceAttemptHTTP2", judgeHTTP2},
 }
 
-func judgeDefaults(_ *config, t *transport, f *finding) {
-	if !t.fromScratch() {
+// judgeDefaults: a transport built from scratch loses DefaultTransport's
+// Proxy (HTTP_PROXY ignored, wherever it is used) and its dial and TLS
+// handshake timeouts (which matter only when no client Timeout bounds
+// the request). None of it applies to a unix socket.
+func judgeDefaults(t *transport, f *finding) {
+	if !t.fromScratch() || t.use.unixSocket {
 		return
 	}
 	if !t.Set("Proxy") {
 		f.drops = append(f.drops, "Proxy")
+		f.reasons = append(f.reasons, "HTTP_PROXY is ignored")
 	}
-	if !t.Set("DialContext", "Dial", "DialTLSContext", "DialTLS") {
-		f.drops = append(f.drops, "dial timeout")
-	}
-	if !t.Set("TLSHandshakeTimeout", "DialTLSContext", "DialTLS") {
-		f.drops = append(f.drops, "TLS handshake timeout")
+	if !t.use.timed {
+		dial := !t.Set("DialContext", "Dial", "DialTLSContext", "DialTLS")
+		handshake := !t.Set("TLSHandshakeTimeout", "DialTLSContext", "DialTLS")
+		switch {
+		case dial && handshake:
+			f.drops = append(f.drops, "dial timeout", "TLS handshake timeout")
+			f.reasons = append(f.reasons, "without a client Timeout a dead host or a stalled TLS handshake blocks a request for minutes or forever")
+		case dial:
+			f.drops = append(f.drops, "dial timeout")
+			f.reasons = append(f.reasons, "without a client Timeout a dead host blocks a request for minutes")
+		case handshake:
+			f.drops = append(f.drops, "TLS handshake timeout")
+			f.reasons = append(f.reasons, "without a client Timeout a stalled TLS handshake blocks a request forever")
+		}
 	}
 	f.fromScratch = len(f.drops) > 0
+	f.constructed = f.constructed || f.fromScratch
 }
 
-func judgeIdleTimeout(_ *config, t *transport, f *finding) {
-	if !t.fromScratch() || t.Set("IdleConnTimeout") {
+// judgeIdleTimeout: IdleConnTimeout 0 keeps idle connections open
+// forever. On a long-lived transport net/http reuses or retires them;
+// on a transport dropped after each call they are never closed and
+// leak a socket and two goroutines each. Keep-alives off keep none.
+func judgeIdleTimeout(t *transport, f *finding) {
+	if !t.fromScratch() || !t.use.perCall || t.oneShot() || t.Set("IdleConnTimeout") {
 		return
 	}
-	f.leaves = append(f.leaves, "IdleConnTimeout at 0 (idle connections never close)")
-	if !f.fromScratch {
-		f.advice = append(f.advice, "set IdleConnTimeout (DefaultTransport uses 90s)")
-	}
+	f.leaves = append(f.leaves, "IdleConnTimeout at 0 on a transport dropped after each call, so its idle connections never close")
+	f.advice = append(f.advice, "set IdleConnTimeout (DefaultTransport uses 90s), or build the transport once and reuse it")
+	f.constructed = true
 }
 
-func judgeIdlePerHost(cfg *config, t *transport, f *finding) {
-	perHost, set := t.val("MaxIdleConnsPerHost")
-	if !set {
-		if t.seenAll() {
-			f.leaves = append(f.leaves, "MaxIdleConnsPerHost at 2")
-			f.advice = append(f.advice, "set MaxIdleConnsPerHost to the expected concurrency per host")
-		}
-	} else if _, clause := cfg.perHostValue(perHost); clause != "" {
-		f.sets = append(f.sets, clause)
-		f.advice = append(f.advice, "set MaxIdleConnsPerHost to the expected concurrency per host")
-	}
-}
-
-func judgeMaxConns(_ *config, t *transport, f *finding) {
+func judgeMaxConns(t *transport, f *finding) {
 	if t.seenAll() && !t.Set("MaxConnsPerHost") {
 		f.leaves = append(f.leaves, "MaxConnsPerHost unlimited")
 		f.advice = append(f.advice, "set MaxConnsPerHost to what the server can take")
+		f.constructed = true
 	}
 }
 
-func judgeIdleCap(_ *config, t *transport, f *finding) {
+func judgeIdleCap(t *transport, f *finding) {
 	perHost, _ := t.val("MaxIdleConnsPerHost")
 	p, pok := intOf(perHost)
 	total, totalSet := t.val("MaxIdleConns")
@@ -140,18 +163,28 @@ func judgeIdleCap(_ *config, t *transport, f *finding) {
 		}
 		f.sets = append(f.sets, fmt.Sprintf("lets MaxIdleConns %d%s cap MaxIdleConnsPerHost %d", m, from, p))
 		f.advice = append(f.advice, fmt.Sprintf("raise MaxIdleConns to at least %d", p))
+		f.setAt(t, "MaxIdleConnsPerHost", "MaxIdleConns")
 	}
 }
 
-func judgeKeepAlives(_ *config, t *transport, f *finding) {
-	if v, ok := t.val("DisableKeepAlives"); ok && isTrue(v) {
-		f.sets = append(f.sets, "turns keep-alives off, so every request opens a new connection")
+// judgeKeepAlives: keep-alives off are a deliberate one-shot on a
+// transport built per call or per probe (removing them without caching
+// the transport would leak descriptors); they cost a connection per
+// request only on a transport the whole program shares.
+func judgeKeepAlives(t *transport, f *finding) {
+	if v, ok := t.val("DisableKeepAlives"); ok && isTrue(v) && t.use.longLived {
+		f.sets = append(f.sets, "turns keep-alives off on a transport kept for the whole program, so every request opens a new connection")
 		f.advice = append(f.advice, "remove DisableKeepAlives")
+		f.setAt(t, "DisableKeepAlives")
 	}
 }
 
-func judgeHTTP2(_ *config, t *transport, f *finding) {
-	if !t.fromScratch() || t.Set("ForceAttemptHTTP2", "TLSNextProto", "Protocols") {
+// judgeHTTP2 (opt-in): a custom TLS config or dialer turns automatic
+// HTTP/2 off. That matters for many concurrent requests to one HTTP/2
+// server (one connection multiplexes them) and for gRPC-style APIs;
+// HTTP/1.1 with keep-alive is a sound choice for most clients.
+func judgeHTTP2(t *transport, f *finding) {
+	if !t.fromScratch() || t.use.unixSocket || t.Set("ForceAttemptHTTP2", "TLSNextProto", "Protocols") {
 		return
 	}
 	var custom []string
@@ -165,25 +198,21 @@ func judgeHTTP2(_ *config, t *transport, f *finding) {
 		if !f.fromScratch {
 			f.advice = append(f.advice, "set ForceAttemptHTTP2: true")
 		}
+		f.constructed = true
 	}
 }
 
-// perHostValue describes what is wrong with a constant
-// MaxIdleConnsPerHost: standalone as "set to 0 means 2", and as a
-// clause of a construction's message. Both are "" when it is fine.
-func (cfg *config) perHostValue(v constant.Value) (standalone, clause string) {
-	n, ok := intOf(v)
-	switch {
-	case !ok:
-		return "", ""
-	case n == 0:
-		return "set to 0 means 2, not unlimited", "sets MaxIdleConnsPerHost to 0, which means 2, not unlimited"
-	case n < 0:
-		return fmt.Sprintf("set to %d keeps no idle connections", n), fmt.Sprintf("sets MaxIdleConnsPerHost to %d, which keeps no idle connections", n)
-	case n < int64(cfg.minIdlePerHost):
-		return fmt.Sprintf("set to %d is below the minimum of %d", n, cfg.minIdlePerHost), fmt.Sprintf("sets MaxIdleConnsPerHost to %d, below the minimum of %d", n, cfg.minIdlePerHost)
+// setAt records where an explicit value of one of names was set: the
+// latest assignment after the construction, if any.
+func (f *finding) setAt(t *transport, names ...string) {
+	for _, name := range names {
+		if as := t.assignedAfter(name); as != nil && (f.at == nil || as.Pos() > f.at.Pos()) {
+			f.at = as
+		}
 	}
-	return "", ""
+	if f.at == nil {
+		f.constructed = true
+	}
 }
 
 // message renders the finding, or reports false when there is nothing
@@ -191,7 +220,7 @@ func (cfg *config) perHostValue(v constant.Value) (standalone, clause string) {
 func (f *finding) message(t *transport) (string, bool) {
 	var problems []string
 	if len(f.drops) > 0 {
-		problems = append(problems, "drops DefaultTransport's defaults ("+strings.Join(f.drops, ", ")+")")
+		problems = append(problems, "drops DefaultTransport's "+join(f.drops, "and")+" ("+strings.Join(f.reasons, ", and ")+")")
 	}
 	if len(f.leaves) > 0 {
 		problems = append(problems, "leaves "+join(f.leaves, "and"))

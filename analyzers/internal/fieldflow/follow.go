@@ -314,3 +314,21 @@ func chain(info *types.Info, e ast.Expr) []types.Object {
 	}
 	return nil
 }
+
+// SamePath reports whether a and b are the same variable or field path
+// (t, s.t, pkg.T), by object.
+func SamePath(info *types.Info, a, b ast.Expr) bool {
+	ca, cb := chain(info, a), chain(info, b)
+	return ca != nil && slices.Equal(ca, cb)
+}
+
+// PathRoot returns the variable at the root of a variable or field
+// path (s in s.t.u), or nil.
+func PathRoot(info *types.Info, e ast.Expr) *types.Var {
+	c := chain(info, e)
+	if c == nil {
+		return nil
+	}
+	v, _ := c[0].(*types.Var)
+	return v
+}
