@@ -10,6 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
 // The allow-list: names that say a client streams or upgrades, so that
@@ -67,7 +69,8 @@ func parseAllow(flag string) []string {
 // in the allow-list: the variable or field path it is assigned to, the
 // key it has in a struct literal, the struct type of that field, or
 // the function it is built or used in and that function's receiver
-// type.
+// type when that function hands a client, a response or a body on to
+// its caller.
 func allowed(pass *analysis.Pass, bound ast.Expr, cur inspector.Cursor, allow []string) bool {
 	if len(allow) == 0 {
 		return false
@@ -105,8 +108,15 @@ func allowed(pass *analysis.Pass, bound ast.Expr, cur inspector.Cursor, allow []
 			}
 		}
 	}
+	// The function the client is built or used in names it only when
+	// it hands the client, a response or a body on to its caller (a
+	// constructor, a Watch or Stream method): a function that uses a
+	// client for its own requests (execQuery, tailLatency) does not.
 	for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 		decl := fc.Node().(*ast.FuncDecl)
+		if !handsOn(pass, decl) {
+			break
+		}
 		names = append(names, decl.Name.Name)
 		if decl.Recv != nil && len(decl.Recv.List) == 1 {
 			if tv, ok := pass.TypesInfo.Types[decl.Recv.List[0].Type]; ok {
@@ -195,4 +205,51 @@ func boundTo(cur inspector.Cursor) ast.Expr {
 		}
 	}
 	return nil
+}
+
+// handsOn reports whether a return statement of decl (not of a nested
+// function literal) hands a client, a response or a response body on
+// to the caller: the streaming evidence that lets the function's name
+// speak for the client.
+func handsOn(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	if decl.Body == nil {
+		return false
+	}
+	info := pass.TypesInfo
+	is := func(t types.Type) bool {
+		return typesutil.IsPointerToNamed(t, typesutil.NetHTTP, "Response", "Client")
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				ast.Inspect(r, func(m ast.Node) bool {
+					if _, ok := m.(*ast.FuncLit); ok {
+						return false
+					}
+					e, ok := m.(ast.Expr)
+					if !ok {
+						return true
+					}
+					switch t := info.TypeOf(e).(type) {
+					case *types.Tuple:
+						for i := range t.Len() {
+							found = found || is(t.At(i).Type())
+						}
+					default:
+						found = found || is(t)
+					}
+					if sel, ok := e.(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && is(info.TypeOf(sel.X)) {
+						found = true
+					}
+					return !found
+				})
+			}
+		}
+		return !found
+	})
+	return found
 }

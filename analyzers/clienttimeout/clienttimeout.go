@@ -27,6 +27,7 @@ var Analyzer = New()
 
 type config struct {
 	tests         bool
+	commands      bool
 	allow         string
 	helpers       bool
 	defaultClient bool
@@ -56,6 +57,7 @@ func New() *analysis.Analyzer {
 	a.Flags.StringVar(&cfg.allow, "allow", strings.Join(defaultAllow, ","), "comma-separated glob patterns of variables, fields, struct types or functions whose clients stream and need no Timeout; a pattern matches a whole name or a run of its CamelCase words; \"default\" stands for the default list")
 	a.Flags.BoolVar(&cfg.helpers, "helpers", true, "report http.Get, http.Head, http.Post and http.PostForm")
 	a.Flags.BoolVar(&cfg.defaultClient, "defaultclient", true, "report uses of http.DefaultClient")
+	a.Flags.BoolVar(&cfg.commands, "commands", false, "also report in run-once commands (package main code reached only from main or init) and example programs (a path element example, examples, _example or _examples)")
 	return a
 }
 
@@ -83,10 +85,19 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	}
 	skip := func(pos token.Pos) bool { return !cfg.tests && passutil.IsTestFile(pass, pos) }
 
+	env := &env{
+		pass:       pass,
+		tr:         tr,
+		allow:      allow,
+		places:     findPlaces(pass, insp.Root()),
+		transports: findTransports(pass, insp.Root()),
+		root:       insp.Root(),
+	}
+
 	// Phase 2: each client built here.
 	for k := range tr.Constructions(skip) {
 		if k.Kind != fieldflow.Call {
-			cfg.check(pass, tr, tr.Follow(k), allow)
+			cfg.check(env, tr.Follow(k))
 		}
 	}
 
@@ -106,31 +117,58 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			if !cfg.helpers || !typesutil.IsFunc(fn, typesutil.NetHTTP, "Get", "Head", "Post", "PostForm") {
 				continue
 			}
-			if allowed(pass, nil, cur, allow) || chosenAlternative(pass, tr, cur) {
+			if cfg.exemptPlace(env, cur) || allowed(pass, nil, cur, allow) || chosenAlternative(pass, tr, cur) {
 				continue
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos: n.Pos(), End: n.End(),
-				Message: fmt.Sprintf("http.%s uses http.DefaultClient, which has no Timeout, so a stalled server blocks it forever; use an http.Client with a Timeout, or http.NewRequestWithContext with a deadline", fn.Name()),
+				Message: fmt.Sprintf("http.%s uses http.DefaultClient, which has no Timeout, so a stalled server blocks it forever%s; use an http.Client with a Timeout, or http.NewRequestWithContext with a deadline", fn.Name(), because(ctxUnused(pass, cur, ""))),
 			})
 		case *ast.SelectorExpr:
 			if !cfg.defaultClient || !isDefaultClient(info, n) {
 				continue
 			}
-			if defaultClientUseOK(pass, cur) || allowed(pass, boundTo(cur), cur, allow) || chosenAlternative(pass, tr, cur) {
+			ok, why := defaultClientUseOK(pass, cur)
+			if ok || cfg.exemptPlace(env, cur) || allowed(pass, boundTo(cur), cur, allow) || chosenAlternative(pass, tr, cur) {
 				continue
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos: n.Pos(), End: n.End(),
-				Message: "http.DefaultClient has no Timeout, so a stalled server blocks it forever; use an http.Client with a Timeout, or requests with a context deadline",
+				Message: "http.DefaultClient has no Timeout, so a stalled server blocks it forever" + because(why) + "; use an http.Client with a Timeout, or requests with a context deadline",
 			})
 		}
 	}
 	return nil, nil
 }
 
-// defaultClientTimed reports whether the package assigns
-// http.DefaultClient.Timeout.
+// because renders why a finding is true as a parenthesis, or "".
+func because(why string) string {
+	if why == "" {
+		return ""
+	}
+	return " (" + why + ")"
+}
+
+// env is what the checks of one package share.
+type env struct {
+	pass       *analysis.Pass
+	tr         *fieldflow.Tracker
+	allow      []string
+	places     *places
+	transports transports
+	root       inspector.Cursor
+}
+
+// exemptPlace reports whether code at cur runs where a request is
+// bounded without a client Timeout (a Lambda invocation, a function
+// beside its Context sibling) or can be interrupted by its user (a
+// run-once command or an example, unless -commands).
+func (cfg *config) exemptPlace(env *env, cur inspector.Cursor) bool {
+	return env.places.inLambda(cur) ||
+		!cfg.commands && env.places.interruptible(cur) ||
+		hasContextSibling(env.pass, cur)
+}
+
 func defaultClientTimed(pass *analysis.Pass, root inspector.Cursor) bool {
 	for cur := range root.Preorder((*ast.SelectorExpr)(nil)) {
 		sel := cur.Node().(*ast.SelectorExpr)
@@ -146,16 +184,43 @@ func isDefaultClient(info *types.Info, e ast.Expr) bool {
 	return ok && v.Pkg() != nil && v.Pkg().Path() == typesutil.NetHTTP && v.Name() == "DefaultClient" && typesutil.IsPackageLevel(v)
 }
 
-// check reports a followed client construction when it has no Timeout.
-func (cfg *config) check(pass *analysis.Pass, tr *fieldflow.Tracker, c *fieldflow.Flow, allow []string) {
-	if c.Set("Timeout") || c.Escaped {
+// check reports a followed client construction when it has no Timeout
+// and nothing else bounds its requests.
+func (cfg *config) check(env *env, c *fieldflow.Flow) {
+	pass := env.pass
+	if c.Set("Timeout") {
 		return // any Timeout written, even 0, is a decision
 	}
 	cur := c.Cursor
-	if allowed(pass, c.Path, cur, allow) || chosenAlternative(pass, tr, cur) {
+	store := storage(pass, c)
+	pkgVar := c.Var != nil && typesutil.IsPackageLevel(c.Var)
+	if c.Escaped && !pkgVar {
+		return // fields may be set where we cannot see
+	}
+	if timedSibling(pass, c) || env.transports.boundAtTransport(pass, c) ||
+		allowed(pass, c.Path, cur, env.allow) || chosenAlternative(pass, env.tr, cur) ||
+		cfg.exemptPlace(env, cur) {
 		return
 	}
-	if c.Var != nil && c.Uses == 0 && len(c.Calls) > 0 && !typesutil.IsPackageLevel(c.Var) && allBounded(pass, cur, c.Calls) {
+	why := ""
+	if store != nil {
+		root := env.root
+		if !typesutil.IsPackageLevel(store) && !store.IsField() {
+			root, _ = enclosingFunc(cur)
+		}
+		ok, w := sendsBounded(pass, root, store)
+		if ok {
+			return // every request it sends is bounded
+		}
+		if c.Escaped {
+			// A package-level client handed on: reported only when it
+			// sends requests here, without a bound.
+			if sends, _ := sendsThrough(pass, root, store); len(sends) == 0 {
+				return
+			}
+		}
+		why = w
+	} else if c.Escaped {
 		return
 	}
 	subject := "http.Client literal"
@@ -167,29 +232,37 @@ func (cfg *config) check(pass *analysis.Pass, tr *fieldflow.Tracker, c *fieldflo
 	}
 	pass.Report(analysis.Diagnostic{
 		Pos: c.Expr.Pos(), End: c.Expr.End(),
-		Message: subject + " has no Timeout, so a stalled server blocks its requests forever; set Timeout, or write Timeout: 0 with a comment if the client streams",
+		Message: subject + " has no Timeout, so a stalled server blocks its requests forever" + because(why) + "; set Timeout, or write Timeout: 0 with a comment if the client streams",
 	})
 }
 
-// allBounded reports whether every call on a local client (built at
-// cur) is a Do whose request carries a deadline or asks for a protocol
-// upgrade, or CloseIdleConnections.
-func allBounded(pass *analysis.Pass, cur inspector.Cursor, calls []*ast.CallExpr) bool {
-	ccur, ok := enclosingFunc(cur)
-	if !ok {
-		return false
+// storage returns the variable or struct field the client is kept in:
+// the variable it is bound to, the field of the path it is assigned to
+// (s.client = ...), or the field it is the value of in a struct literal
+// (&T{client: ...}); nil otherwise.
+func storage(pass *analysis.Pass, c *fieldflow.Flow) *types.Var {
+	info := pass.TypesInfo
+	if c.Var != nil {
+		return c.Var
 	}
-	for _, call := range calls {
-		sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if sel.Sel.Name == "CloseIdleConnections" {
-			continue
+	if sel, ok := c.Path.(*ast.SelectorExpr); ok {
+		if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+			v, _ := s.Obj().(*types.Var)
+			return v
 		}
-		if sel.Sel.Name != "Do" || len(call.Args) != 1 {
-			return false
-		}
-		if dc, ok := ccur.FindNode(call); !ok || !hasDeadline(pass, dc, call.Args[0]) && !isUpgrade(pass, dc, call.Args[0]) {
-			return false
+		v, _ := info.Uses[sel.Sel].(*types.Var) // pkg.Var
+		return v
+	}
+	top := c.Cursor
+	for top.ParentEdgeKind() == edge.ParenExpr_X {
+		top = top.Parent()
+	}
+	if top.ParentEdgeKind() == edge.KeyValueExpr_Value {
+		if id, ok := top.Parent().Node().(*ast.KeyValueExpr).Key.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
+				return v
+			}
 		}
 	}
-	return true
+	return nil
 }

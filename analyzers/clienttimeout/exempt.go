@@ -39,24 +39,47 @@ func isFakePackage(pkg *types.Package) bool {
 
 // defaultClientUseOK reports whether the use of http.DefaultClient at
 // cur is fine: a field read or write, a method that sends no request,
-// or a Do whose request carries a deadline. Sending a request, or
-// handing the client on, is not.
-func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) bool {
-	if cur.ParentEdgeKind() != edge.SelectorExpr_X {
-		return false
-	}
-	sel := cur.Parent().Node().(*ast.SelectorExpr)
-	switch sel.Sel.Name {
-	case "Get", "Head", "Post", "PostForm":
-		return false
-	case "Do":
-		if cur.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
-			return false
+// a Do whose request is bounded, or a local alias (client :=
+// http.DefaultClient) whose every send is bounded. Otherwise it says
+// why not, when it can.
+func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string) {
+	switch cur.ParentEdgeKind() {
+	case edge.SelectorExpr_X:
+		sel := cur.Parent().Node().(*ast.SelectorExpr)
+		if !sendMethods[sel.Sel.Name] {
+			return true, "" // Timeout, Transport, CloseIdleConnections, ...
 		}
-		call := cur.Parent().Parent().Node().(*ast.CallExpr)
-		return len(call.Args) == 1 && (hasDeadline(pass, cur, call.Args[0]) || isUpgrade(pass, cur, call.Args[0]))
+		if cur.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
+			return false, "" // a method value
+		}
+		call := cur.Parent().Parent()
+		b := sendBounded(pass, call, call.Node().(*ast.CallExpr), sel.Sel.Name)
+		return b.ok, b.why
+	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
+		alias, ok := typesutil.ObjectOf(pass.TypesInfo, boundTo(cur)).(*types.Var)
+		fc, inFunc := enclosingFunc(cur)
+		if !ok || !inFunc || typesutil.IsPackageLevel(alias) {
+			return false, ""
+		}
+		return sendsBounded(pass, fc, alias)
 	}
-	return true // Timeout, Transport, CloseIdleConnections, ...
+	return false, ""
+}
+
+// sendsBounded reports whether the client kept in obj sends at least
+// one request in root, is used for nothing else, and every request it
+// sends is bounded; otherwise it says why the first unbounded send is
+// not, when it can.
+func sendsBounded(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (bool, string) {
+	sends, closed := sendsThrough(pass, root, obj)
+	for _, s := range sends {
+		call := s.Node().(*ast.CallExpr)
+		method := ast.Unparen(call.Fun).(*ast.SelectorExpr).Sel.Name
+		if b := sendBounded(pass, s, call, method); !b.ok {
+			return false, b.why
+		}
+	}
+	return closed && len(sends) > 0, ""
 }
 
 // isUpgrade reports whether the request variable req, used at cur,
@@ -230,54 +253,6 @@ func returns(b *ast.BlockStmt) bool {
 	}
 	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
 	return ok
-}
-
-// hasDeadline reports whether the request expression req, used at cur,
-// is a variable built in the same function by
-// http.NewRequestWithContext from a context made there by
-// context.WithTimeout or context.WithDeadline (or their Cause forms).
-func hasDeadline(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bool {
-	info := pass.TypesInfo
-	fc, ok := enclosingFunc(cur)
-	if !ok {
-		return false
-	}
-	reqVar, ok := typesutil.ObjectOf(info, req).(*types.Var)
-	if !ok || typesutil.IsPackageLevel(reqVar) {
-		return false
-	}
-	// The single definition of v in the function: v, ... := call(...)
-	def := func(v *types.Var) *ast.CallExpr {
-		var found *ast.CallExpr
-		n := 0
-		for ac := range fc.Preorder((*ast.AssignStmt)(nil)) {
-			as := ac.Node().(*ast.AssignStmt)
-			for i, lhs := range as.Lhs {
-				id, ok := lhs.(*ast.Ident)
-				if !ok || info.ObjectOf(id) != v {
-					continue
-				}
-				n++
-				if len(as.Rhs) == 1 && i == 0 {
-					found, _ = ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-				}
-			}
-		}
-		if n != 1 {
-			return nil
-		}
-		return found
-	}
-	mk := def(reqVar)
-	if mk == nil || !typesutil.IsFunc(typesutil.Callee(info, mk), typesutil.NetHTTP, "NewRequestWithContext") || len(mk.Args) == 0 {
-		return false
-	}
-	ctxVar, ok := typesutil.ObjectOf(info, mk.Args[0]).(*types.Var)
-	if !ok {
-		return false
-	}
-	mc := def(ctxVar)
-	return mc != nil && typesutil.IsFunc(typesutil.Callee(info, mc), "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause")
 }
 
 // enclosingFunc returns the innermost function declaration or literal
