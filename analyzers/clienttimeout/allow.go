@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -209,15 +210,13 @@ func boundTo(cur inspector.Cursor) ast.Expr {
 
 // handsOn reports whether a return statement of decl (not of a nested
 // function literal) hands a client, a response or a response body on
-// to the caller: the streaming evidence that lets the function's name
-// speak for the client.
+// to the caller, as such or wrapped (NewStreamWatcher(resp.Body)): the
+// streaming evidence that lets the function's name speak for the
+// client. A response only read or closed on the way (return
+// resp.Body.Close()) is not handed on.
 func handsOn(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	if decl.Body == nil {
 		return false
-	}
-	info := pass.TypesInfo
-	is := func(t types.Type) bool {
-		return typesutil.IsPointerToNamed(t, typesutil.NetHTTP, "Response", "Client")
 	}
 	found := false
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
@@ -226,30 +225,43 @@ func handsOn(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 			return false
 		case *ast.ReturnStmt:
 			for _, r := range n.Results {
-				ast.Inspect(r, func(m ast.Node) bool {
-					if _, ok := m.(*ast.FuncLit); ok {
-						return false
-					}
-					e, ok := m.(ast.Expr)
-					if !ok {
-						return true
-					}
-					switch t := info.TypeOf(e).(type) {
-					case *types.Tuple:
-						for i := range t.Len() {
-							found = found || is(t.At(i).Type())
-						}
-					default:
-						found = found || is(t)
-					}
-					if sel, ok := e.(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && is(info.TypeOf(sel.X)) {
-						found = true
-					}
-					return !found
-				})
+				found = found || handedOn(pass.TypesInfo, r)
 			}
 		}
 		return !found
 	})
 	return found
+}
+
+// handedOn reports whether the value of e is, or wraps, a client, a
+// response or a response body.
+func handedOn(info *types.Info, e ast.Expr) bool {
+	is := func(t types.Type) bool {
+		return typesutil.IsPointerToNamed(t, typesutil.NetHTTP, "Response", "Client")
+	}
+	switch t := info.TypeOf(e).(type) {
+	case *types.Tuple:
+		for i := range t.Len() {
+			if is(t.At(i).Type()) {
+				return true
+			}
+		}
+	default:
+		if is(t) {
+			return true
+		}
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		return e.Sel.Name == "Body" && is(info.TypeOf(e.X))
+	case *ast.CallExpr:
+		return slices.ContainsFunc(e.Args, func(a ast.Expr) bool { return handedOn(info, a) })
+	case *ast.UnaryExpr:
+		return handedOn(info, e.X)
+	case *ast.CompositeLit:
+		return slices.ContainsFunc(e.Elts, func(a ast.Expr) bool { return handedOn(info, a) })
+	case *ast.KeyValueExpr:
+		return handedOn(info, e.Value)
+	}
+	return false
 }

@@ -55,6 +55,17 @@ func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string
 		call := cur.Parent().Parent()
 		b := sendBounded(pass, call, call.Node().(*ast.CallExpr), sel.Sel.Name)
 		return b.ok, b.why
+	case edge.CallExpr_Args:
+		// f(ctx, http.DefaultClient, ...): the callee sends under the
+		// context it is given.
+		call := cur.Parent().Node().(*ast.CallExpr)
+		for _, a := range call.Args {
+			if typesutil.IsNamed(pass.TypesInfo.TypeOf(a), "context", "Context") {
+				b := ctxBounded(pass, cur, a, 0)
+				return b.ok, b.why
+			}
+		}
+		return false, ""
 	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
 		alias, ok := typesutil.ObjectOf(pass.TypesInfo, boundTo(cur)).(*types.Var)
 		fc, inFunc := enclosingFunc(cur)
