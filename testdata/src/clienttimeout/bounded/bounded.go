@@ -1,0 +1,113 @@
+// Package bounded: requests that carry a context the caller controls
+// are bounded by it; requests rooted in context.Background or built
+// without a context are not, and the finding says so.
+package bounded
+
+import (
+	"context"
+	"net/http"
+)
+
+var transport = http.DefaultTransport
+
+// A client kept in a field, used by methods that take ctx and pass it
+// to every request.
+
+type API struct{ hc *http.Client }
+
+func NewAPI() *API { return &API{hc: &http.Client{Transport: transport}} }
+
+func (a *API) Get(ctx context.Context, u string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return a.hc.Do(req)
+}
+
+func (a *API) Delete(ctx context.Context, u string) (*http.Response, error) {
+	ctx, cancel := context.WithCancel(ctx) // derived from the caller's
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	hc := a.hc
+	return hc.Do(req)
+}
+
+// The same shape where one method drops the context it has.
+
+type Store struct{ hc *http.Client }
+
+func NewStore() *Store {
+	return &Store{hc: &http.Client{Transport: transport}} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(ctx is in scope but not used for the request\); set Timeout`
+}
+
+func (s *Store) Get(ctx context.Context, u string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return s.hc.Do(req)
+}
+
+func (s *Store) Put(ctx context.Context, u string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodPut, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return s.hc.Do(req)
+}
+
+// A handler passes the incoming request's context on.
+
+var proxyClient = &http.Client{Transport: transport}
+
+func goodHandler(w http.ResponseWriter, r *http.Request) {
+	req, err := http.NewRequest(http.MethodGet, "http://backend/", nil)
+	if err != nil {
+		return
+	}
+	resp, err := proxyClient.Do(req.WithContext(r.Context()))
+	if err != nil {
+		return
+	}
+	resp.Body.Close()
+}
+
+var backendClient = &http.Client{Transport: transport} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(r\.Context\(\) is in scope but not used for the request\)`
+
+func badHandler(w http.ResponseWriter, r *http.Request) {
+	req, err := http.NewRequest(http.MethodGet, "http://backend/", nil)
+	if err != nil {
+		return
+	}
+	resp, err := backendClient.Do(req)
+	if err != nil {
+		return
+	}
+	resp.Body.Close()
+}
+
+// http.DefaultClient with the caller's context, and with a TODO.
+
+func goodDefaultClientCallersContext(ctx context.Context, u string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req)
+}
+
+func badDefaultClientTODO(u string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(context.TODO(), http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	return http.DefaultClient.Do(req) // want `^http\.DefaultClient has no Timeout, so a stalled server blocks it forever \(the request's context is context\.TODO\(\), which has no deadline\); use`
+}
+
+func badGetWithContextInScope(ctx context.Context, u string) (*http.Response, error) {
+	return http.Get(u) // want `^http\.Get uses http\.DefaultClient, which has no Timeout, so a stalled server blocks it forever \(ctx is in scope but not used for the request\); use`
+}
