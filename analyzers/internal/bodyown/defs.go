@@ -147,34 +147,6 @@ func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
-// websocketPkgs are libraries whose dial functions return an
-// *http.Response whose body the library has already dealt with.
-var websocketPkgs = []string{
-	"github.com/gorilla/websocket",
-	"nhooyr.io/websocket",
-	"github.com/coder/websocket",
-	"golang.org/x/net/websocket",
-}
-
-// Silent reports whether the response produced by call needs no close
-// from the caller: httptest.ResponseRecorder.Result (an in-memory
-// body) and websocket dial responses.
-func Silent(info *types.Info, call *ast.CallExpr) bool {
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil {
-		return false
-	}
-	if typesutil.IsMethod(fn, "net/http/httptest", "ResponseRecorder", "Result") {
-		return true
-	}
-	for _, p := range websocketPkgs {
-		if typesutil.PkgPathHasPrefix(fn.Pkg().Path(), p) {
-			return true
-		}
-	}
-	return false
-}
-
 // Dead reports whether the branch of cond taken when cond == val can
 // only be taken with no live response: err (still holding the call's
 // error, if errLive) is non-nil, or v or v.Body is nil.
