@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/poollint/poollint/analyzers/internal/bodyown"
@@ -33,7 +32,7 @@ func New() *analysis.Analyzer {
 		Name:     "unclosedbody",
 		Doc:      docs.MustExtract(doc, "unclosedbody"),
 		URL:      "https://pkg.go.dev/github.com/poollint/poollint/analyzers/unclosedbody",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, bodyown.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, bodyown.Analyzer},
 		Run:      cfg.run,
 	}
 	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
@@ -45,7 +44,7 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	owners := pass.ResultOf[bodyown.Analyzer].(*bodyown.Owners)
-	for f := range bodyown.Funcs(pass, c.tests) {
+	for f := range owners.Funcs(pass, c.tests) {
 		defs, discards := f.Defs()
 		for _, d := range discards {
 			if owners.Opens(d.Call, f.Body) {
@@ -139,7 +138,7 @@ func check(pass *analysis.Pass, owners *bodyown.Owners, f *bodyown.Func, d bodyo
 // closedAnywhere reports whether any CFG node other than the definition
 // closes or hands on v.
 func closedAnywhere(owners *bodyown.Owners, f *bodyown.Func, v *types.Var, def ast.Node) bool {
-	for _, b := range f.CFG.Blocks {
+	for _, b := range f.CFG().Blocks {
 		for _, n := range b.Nodes {
 			if n == def {
 				continue

@@ -24,6 +24,7 @@ func TestUnclosedBody(t *testing.T) {
 		"unclosedbody/passthrough",
 		"unclosedbody/synthetic",
 		"unclosedbody/nilguard",
+		"unclosedbody/noreturn",
 	)
 }
 

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -37,7 +36,7 @@ func New() *analysis.Analyzer {
 		Name:     "undrainedbody",
 		Doc:      docs.MustExtract(doc, "undrainedbody"),
 		URL:      "https://pkg.go.dev/github.com/poollint/poollint/analyzers/undrainedbody",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, bodyown.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, bodyown.Analyzer},
 		Run:      cfg.run,
 	}
 	a.Flags.BoolVar(&cfg.enable, "enable", false, "report bodies closed before EOF (off by default: see the documentation)")
@@ -50,7 +49,7 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	owners := pass.ResultOf[bodyown.Analyzer].(*bodyown.Owners)
-	for f := range bodyown.Funcs(pass, c.tests) {
+	for f := range owners.Funcs(pass, c.tests) {
 		defs, _ := f.Defs()
 		for _, d := range defs {
 			if !bodyown.IsHead(f.Info, f.Body, d.Call) {

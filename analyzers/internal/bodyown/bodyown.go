@@ -19,7 +19,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -51,8 +50,8 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "bodyown",
 	Doc:        "find functions that close or take ownership of their parameters, and functions that return no open response (facts for unclosedbody and undrainedbody)",
 	URL:        "https://pkg.go.dev/github.com/poollint/poollint/analyzers/internal/bodyown",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
-	FactTypes:  []analysis.Fact{new(ClosesParam), new(NoOpenResponse)},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	FactTypes:  []analysis.Fact{new(ClosesParam), new(NoOpenResponse), new(NeverReturns)},
 	ResultType: reflect.TypeFor[*Owners](),
 	Run:        run,
 }
@@ -62,6 +61,9 @@ type Owners struct {
 	info   *types.Info
 	closes map[*types.Func]map[int]bool // local and imported facts
 	noOpen map[*types.Func]*NoOpenResponse
+	// noReturn holds the functions that never return (imported facts
+	// and this package's), for building graphs.
+	noReturn map[*types.Func]bool
 }
 
 // Effect is what a node does to a tracked response (or body, or closer).
@@ -79,7 +81,7 @@ const (
 )
 
 func run(pass *analysis.Pass) (any, error) {
-	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), noOpen: make(map[*types.Func]*NoOpenResponse)}
+	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), noOpen: make(map[*types.Func]*NoOpenResponse), noReturn: make(map[*types.Func]bool)}
 
 	// Imported facts for every function this package refers to.
 	for _, obj := range pass.TypesInfo.Uses {
@@ -93,6 +95,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if _, done := o.closes[fn]; done {
 			continue
+		}
+		if pass.ImportObjectFact(fn, new(NeverReturns)) {
+			o.noReturn[fn] = true
 		}
 		if nf := new(NoOpenResponse); pass.ImportObjectFact(fn, nf) {
 			o.noOpen[fn] = nf
@@ -171,7 +176,10 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(c.fn, f)
 		}
 	}
-	noOpenFacts(pass, o)
+	noReturnFacts(pass, o)
+	if MentionsResponse(pass.Pkg, pass.TypesInfo) {
+		noOpenFacts(pass, o)
+	}
 	return o, nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"iter"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
@@ -21,10 +20,11 @@ import (
 type Func struct {
 	Info  *types.Info
 	Body  *ast.BlockStmt
-	CFG   *cfg.CFG
 	Sig   *types.Signature // nil if unknown
 	Scope *types.Scope     // the function's scope, for Find
 
+	build  func(*ast.BlockStmt) *cfg.CFG
+	g      *cfg.CFG
 	tagged map[ast.Expr]bool // case expressions of tagged switches
 	conts  []*ast.BranchStmt // continue and goto statements
 	nodes  []token.Pos       // positions of all CFG nodes, for Jump
@@ -36,49 +36,45 @@ type loc struct {
 	i int
 }
 
-// Funcs yields every function and literal with a body and a
-// control-flow graph, skipping _test.go files unless tests is set. The
-// pass must come from an analyzer that requires inspect and ctrlflow.
-func Funcs(pass *analysis.Pass, tests bool) iter.Seq[*Func] {
-	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+// Funcs yields every function and literal with a body, skipping
+// _test.go files unless tests is set. A Func's graph is built only when
+// it is searched: most functions never touch a response.
+func (o *Owners) Funcs(pass *analysis.Pass, tests bool) iter.Seq[*Func] {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	return func(yield func(*Func) bool) {
 		for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 			if !tests && passutil.IsTestFile(pass, cur.Node().Pos()) {
 				continue
 			}
-			var (
-				body  *ast.BlockStmt
-				g     *cfg.CFG
-				sig   *types.Signature
-				ftype *ast.FuncType
-			)
+			f := &Func{Info: pass.TypesInfo, build: o.graph}
+			var ftype *ast.FuncType
 			switch n := cur.Node().(type) {
 			case *ast.FuncDecl:
-				if n.Body == nil {
-					continue
-				}
-				body, ftype, g = n.Body, n.Type, cfgs.FuncDecl(n)
+				f.Body, ftype = n.Body, n.Type
 				if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
-					sig = fn.Type().(*types.Signature)
+					f.Sig = fn.Signature()
 				}
 			case *ast.FuncLit:
-				body, ftype, g = n.Body, n.Type, cfgs.FuncLit(n)
-				sig, _ = pass.TypesInfo.TypeOf(n).(*types.Signature)
+				f.Body, ftype = n.Body, n.Type
+				f.Sig, _ = pass.TypesInfo.TypeOf(n).(*types.Signature)
 			}
-			if g == nil || body == nil {
+			if f.Body == nil {
 				continue
 			}
-			if !yield(NewFunc(pass.TypesInfo, body, g, sig, pass.TypesInfo.Scopes[ftype])) {
+			f.Scope = pass.TypesInfo.Scopes[ftype]
+			if !yield(f) {
 				return
 			}
 		}
 	}
 }
 
-// NewFunc prepares body, whose graph is g, for searches.
-func NewFunc(info *types.Info, body *ast.BlockStmt, g *cfg.CFG, sig *types.Signature, scope *types.Scope) *Func {
-	return &Func{Info: info, Body: body, CFG: g, Sig: sig, Scope: scope}
+// CFG returns the function's control-flow graph, built on first use.
+func (f *Func) CFG() *cfg.CFG {
+	if f.g == nil {
+		f.g = f.build(f.Body)
+	}
+	return f.g
 }
 
 // index builds the node index on first use: most functions have no
@@ -107,7 +103,7 @@ func (f *Func) index() {
 		}
 		return true
 	})
-	for _, b := range f.CFG.Blocks {
+	for _, b := range f.CFG().Blocks {
 		for i, n := range b.Nodes {
 			f.loc[n] = loc{b, i}
 			f.nodes = append(f.nodes, n.Pos())

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
@@ -331,7 +330,6 @@ func (r *resultFunc) defOK(n ast.Node, v *types.Var, b *cfg.Block, j, depth int,
 // call helpers in any order), and over the methods of unexported
 // interfaces whose every implementation in the package has the fact.
 func noOpenFacts(pass *analysis.Pass, o *Owners) {
-	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	type fcand struct {
 		fn   *types.Func
@@ -380,7 +378,7 @@ func noOpenFacts(pass *analysis.Pass, o *Owners) {
 			if o.noOpen[c.fn] != nil {
 				continue
 			}
-			if params, ok := o.noOpenResult(c.decl, c.fn.Signature(), cfgs.FuncDecl(c.decl)); ok {
+			if params, ok := o.noOpenResult(c.decl, c.fn.Signature(), o.graph(c.decl.Body)); ok {
 				o.noOpen[c.fn] = &NoOpenResponse{Params: params}
 				changed = true
 			}
