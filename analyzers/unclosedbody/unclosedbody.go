@@ -52,7 +52,11 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		for _, d := range defs {
-			if owners.Opens(d.Call, f.Body) { // else closed by the callee, synthetic, or a pass-through
+			// Skip responses closed by the callee, synthetic or passed
+			// through, responses to HEAD requests (no body), and a
+			// response derived from the one the variable held (v =
+			// wrap(v)): the search from v's first definition follows it.
+			if owners.Opens(d.Call, f.Body) && !bodyown.IsHead(f.Info, f.Body, d.Call) && !d.Rewraps(f.Info) {
 				check(pass, owners, f, d)
 			}
 		}

@@ -19,6 +19,25 @@ type Def struct {
 	Err  *types.Var    // the error result bound by the same statement, or nil
 }
 
+// Rewraps reports whether d gives its variable a response derived from
+// the one it holds (resp = wrap(resp), resp, err = decompress(resp)):
+// the call gets the variable, or its Body, as an argument. The search
+// from the variable's earlier definition already covers the
+// connection: it goes on past this statement, and closes of the new
+// value count for it.
+func (d Def) Rewraps(info *types.Info) bool {
+	for _, a := range d.Call.Args {
+		a = ast.Unparen(a)
+		if sel, ok := a.(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" {
+			a = ast.Unparen(sel.X)
+		}
+		if id, ok := a.(*ast.Ident); ok && info.Uses[id] == d.Var {
+			return true
+		}
+	}
+	return false
+}
+
 // A Discard is a call whose *http.Response result is dropped: an
 // expression statement, or the blank identifier.
 type Discard struct {
@@ -180,6 +199,9 @@ func Dead(info *types.Info, cond ast.Expr, val bool, v, err *types.Var, errLive 
 			}
 			return Dead(info, c.X, false, v, err, errLive) || Dead(info, c.Y, false, v, err, errLive)
 		case token.EQL, token.NEQ:
+			if noBodyCompare(info, c, v) && val == (c.Op == token.EQL) {
+				return true // the branch where the response has no body
+			}
 			x, y := c.X, c.Y
 			if isNil(x) {
 				x, y = y, x

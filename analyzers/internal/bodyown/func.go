@@ -23,12 +23,13 @@ type Func struct {
 	Sig   *types.Signature // nil if unknown
 	Scope *types.Scope     // the function's scope, for Find
 
-	build  func(*ast.BlockStmt) *cfg.CFG
-	g      *cfg.CFG
-	tagged map[ast.Expr]bool // case expressions of tagged switches
-	conts  []*ast.BranchStmt // continue and goto statements
-	nodes  []token.Pos       // positions of all CFG nodes, for Jump
-	loc    map[ast.Node]loc
+	build func(*ast.BlockStmt) *cfg.CFG
+	g     *cfg.CFG
+	tags  map[ast.Expr]ast.Expr // case expression of a tagged switch -> its tag
+	flags map[*types.Var]uint   // local booleans the search tracks (flags.go)
+	conts []*ast.BranchStmt     // continue and goto statements
+	nodes []token.Pos           // positions of all CFG nodes, for Jump
+	loc   map[ast.Node]loc
 }
 
 type loc struct {
@@ -83,7 +84,7 @@ func (f *Func) index() {
 	if f.loc != nil {
 		return
 	}
-	f.tagged, f.loc = map[ast.Expr]bool{}, map[ast.Node]loc{}
+	f.tags, f.loc = map[ast.Expr]ast.Expr{}, map[ast.Node]loc{}
 	ast.Inspect(f.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -92,7 +93,7 @@ func (f *Func) index() {
 			if n.Tag != nil {
 				for _, cc := range n.Body.List {
 					for _, e := range cc.(*ast.CaseClause).List {
-						f.tagged[e] = true
+						f.tags[e] = n.Tag
 					}
 				}
 			}
@@ -103,6 +104,7 @@ func (f *Func) index() {
 		}
 		return true
 	})
+	f.flags = flagVars(f.Info, f.Body)
 	for _, b := range f.CFG().Blocks {
 		for i, n := range b.Nodes {
 			f.loc[n] = loc{b, i}

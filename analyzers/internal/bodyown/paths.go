@@ -2,6 +2,7 @@ package bodyown
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/cfg"
@@ -15,7 +16,7 @@ func (f *Func) Cond(b *cfg.Block) ast.Expr {
 		return nil
 	}
 	e, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
-	if !ok || f.tagged[e] {
+	if !ok || f.tags[e] != nil {
 		return nil
 	}
 	switch b.Succs[0].Kind {
@@ -23,6 +24,31 @@ func (f *Func) Cond(b *cfg.Block) ast.Expr {
 		return e
 	}
 	return nil
+}
+
+// Branch returns the condition on which b's two successors depend:
+// Cond, or "tag == x" for a block that ends in the case expression x of
+// a tagged switch (its first successor is that case's body).
+func (f *Func) Branch(b *cfg.Block) ast.Expr {
+	if c := f.Cond(b); c != nil {
+		return c
+	}
+	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
+		return nil
+	}
+	e, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	if !ok || f.tags[e] == nil {
+		return nil
+	}
+	return &ast.BinaryExpr{X: f.tags[e], OpPos: e.Pos(), Op: token.EQL, Y: e}
+}
+
+// weak reports whether the edge out of b is taken only when no case of
+// a switch matched: it leaves the switch, or enters its default case.
+// Such a path is often one that earlier validation rules out, so the
+// search names a leak there only when no other path leaks.
+func weak(b *cfg.Block) bool {
+	return b.Kind == cfg.KindSwitchNextCase && len(b.Nodes) == 0 && len(b.Succs) == 1
 }
 
 // Locate returns the block and index of a CFG node.

@@ -162,3 +162,156 @@ var silentCalls = []funcRef{
 func Silent(info *types.Info, call *ast.CallExpr) bool {
 	return matchAny(silentCalls, typesutil.Callee(info, call))
 }
+
+// noBodyStatus are the status codes whose responses never have a body:
+// net/http sets http.NoBody and puts the connection back in the pool
+// as soon as the headers are read, so a branch taken only for them has
+// nothing to close.
+var noBodyStatus = map[int64]string{
+	204: "No Content",   // RFC 9110 15.3.5: no content in the response
+	304: "Not Modified", // RFC 9110 15.4.5: no content in the response
+}
+
+// A bodyRead reads a whole response body and returns an error when the
+// read fails. A failed read of a network body before EOF makes net/http
+// close the connection (persistConn.readLoop gives up on it), so on the
+// path where that error is non-nil there is nothing left to close.
+type bodyRead struct {
+	ref      funcRef
+	arg      int  // the argument that is the body (or the response)
+	resp     bool // the argument is the response, not its body
+	needTrue int  // index of a bool argument that must be the constant true, or -1
+}
+
+var bodyReads = []bodyRead{
+	{funcRef{"io", "", []string{"ReadAll"}}, 0, false, -1},        // io.ReadAll(resp.Body)
+	{funcRef{"io/ioutil", "", []string{"ReadAll"}}, 0, false, -1}, // ioutil.ReadAll(resp.Body), deprecated alias
+	// httputil.DumpResponse(resp, true) reads the whole body into
+	// memory; with false it reads no body at all.
+	{funcRef{"net/http/httputil", "", []string{"DumpResponse"}}, 0, true, 1},
+}
+
+// bodyReadErr returns the error variable that node n assigns from a
+// whole-body read of v (bodyReads), or nil.
+func (f *Func) bodyReadErr(n ast.Node, v *types.Var) *types.Var {
+	if v == nil {
+		return nil
+	}
+	var lhs []ast.Expr
+	var rhs ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if len(n.Rhs) != 1 {
+			return nil
+		}
+		lhs, rhs = n.Lhs, n.Rhs[0]
+	case *ast.ValueSpec:
+		if len(n.Values) != 1 {
+			return nil
+		}
+		for _, id := range n.Names {
+			lhs = append(lhs, id)
+		}
+		rhs = n.Values[0]
+	default:
+		return nil
+	}
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || len(lhs) < 2 {
+		return nil
+	}
+	fn := typesutil.StaticCallee(f.Info, call)
+	for _, r := range bodyReads {
+		if !r.ref.match(fn) || r.arg >= len(call.Args) {
+			continue
+		}
+		if r.needTrue >= 0 {
+			if r.needTrue >= len(call.Args) {
+				continue
+			}
+			tv, ok := f.Info.Types[call.Args[r.needTrue]]
+			if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool || !constant.BoolVal(tv.Value) {
+				continue
+			}
+		}
+		a := ast.Unparen(call.Args[r.arg])
+		if !r.resp {
+			sel, ok := a.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Body" {
+				continue
+			}
+			a = ast.Unparen(sel.X)
+		}
+		if id, ok := a.(*ast.Ident); !ok || f.Info.Uses[id] != v {
+			continue
+		}
+		id, ok := ast.Unparen(lhs[len(lhs)-1]).(*ast.Ident)
+		if !ok || id.Name == "_" {
+			return nil
+		}
+		obj := f.Info.Defs[id]
+		if obj == nil {
+			obj = f.Info.Uses[id]
+		}
+		if e, ok := obj.(*types.Var); ok && isError(e.Type()) {
+			return e
+		}
+	}
+	return nil
+}
+
+// noBodyCompare reports whether c (an == or != comparison) compares
+// v.StatusCode with a noBodyStatus code, or a request's Method with
+// "HEAD": when equality holds, the response has no body.
+func noBodyCompare(info *types.Info, c *ast.BinaryExpr, v *types.Var) bool {
+	for _, pair := range [][2]ast.Expr{{c.X, c.Y}, {c.Y, c.X}} {
+		sel, ok := ast.Unparen(pair[0]).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		tv, ok := info.Types[pair[1]]
+		if !ok || tv.Value == nil {
+			continue
+		}
+		switch sel.Sel.Name {
+		case "StatusCode":
+			id, ok := ast.Unparen(sel.X).(*ast.Ident)
+			if !ok || v == nil || info.Uses[id] != v || !IsResponse(info.TypeOf(sel.X)) {
+				continue
+			}
+			if code, exact := constant.Int64Val(constant.ToInt(tv.Value)); exact && noBodyStatus[code] != "" {
+				return true
+			}
+		case "Method":
+			if typesutil.IsPointerToNamed(info.TypeOf(sel.X), typesutil.NetHTTP, "Request") && isHeadMethod(info, pair[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// A wrapper returns a closer whose Close closes its argument Arg: the
+// body's ownership moves to the result, which must be closed (or
+// handed on) in its place. Facts say the same for the package's own
+// helpers; the standard library has no facts under go vet.
+type wrapper struct {
+	ref funcRef
+	arg int
+}
+
+var wrappers = []wrapper{
+	// maxBytesReader.Close calls r.Close (net/http/request.go).
+	{funcRef{typesutil.NetHTTP, "", []string{"MaxBytesReader"}}, 1},
+}
+
+// wraps reports whether argument idx of fn moves into fn's result
+// (wrappers).
+func wraps(fn *types.Func, idx int) bool {
+	for _, w := range wrappers {
+		if w.arg == idx && w.ref.match(fn) {
+			return true
+		}
+	}
+	return false
+}
