@@ -9,9 +9,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/cfg"
 
 	"github.com/poollint/poollint/analyzers/internal/bodyown"
 	"github.com/poollint/poollint/analyzers/internal/docs"
@@ -34,7 +32,7 @@ func New() *analysis.Analyzer {
 		Name:     "unclosedbody",
 		Doc:      docs.MustExtract(doc, "unclosedbody"),
 		URL:      "https://pkg.go.dev/github.com/poollint/poollint/analyzers/unclosedbody",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, bodyown.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, bodyown.Analyzer},
 		Run:      cfg.run,
 	}
 	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
@@ -46,128 +44,84 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	owners := pass.ResultOf[bodyown.Analyzer].(*bodyown.Owners)
-	for fb := range bodyown.FuncBodies(pass, c.tests) {
-		body := fb.Body
-		defs, discards := bodyown.Find(pass.TypesInfo, body, fb.Scope)
+	for f := range owners.Funcs(pass, c.tests) {
+		defs, discards := f.Defs()
 		for _, d := range discards {
-			if !owners.Opens(d.Call, body) {
-				continue
+			if owners.Opens(d.Call, f.Body) {
+				reportDiscard(pass, d)
 			}
-			pass.Report(analysis.Diagnostic{
-				Pos:     d.Call.Pos(),
-				End:     d.Call.End(),
-				Message: "response is discarded, so its body is never closed; assign it and defer resp.Body.Close() after the error check",
-			})
 		}
-		if len(defs) == 0 {
-			continue
-		}
-		f := bodyown.NewFunc(pass.TypesInfo, body, fb.CFG, fb.Sig)
 		for _, d := range defs {
-			if !owners.Opens(d.Call, body) {
-				continue // closed by the callee, synthetic, or a pass-through
+			// Skip responses closed by the callee, synthetic or passed
+			// through, responses to HEAD requests (no body), and a
+			// response derived from the one the variable held (v =
+			// wrap(v)): the search from v's first definition follows it.
+			if owners.Opens(d.Call, f.Body) && !bodyown.IsHead(f.Info, f.Body, d.Call) && !d.Rewraps(f.Info) {
+				check(pass, owners, f, d)
 			}
-			check(pass, owners, f, d)
 		}
 	}
 	return nil, nil
 }
 
-type leakKind int
-
-const (
-	leakReturn leakKind = iota
-	leakEnd
-	leakLoop
-)
-
-type leak struct {
-	kind leakKind
-	at   ast.Node // return, continue, or loop statement
+func reportDiscard(pass *analysis.Pass, d bodyown.Discard) {
+	pass.Report(analysis.Diagnostic{
+		Pos:     d.Call.Pos(),
+		End:     d.Call.End(),
+		Message: "response is discarded, so its body is never closed; assign it and defer resp.Body.Close() after the error check",
+	})
 }
 
-type state struct {
-	b     *cfg.Block
-	errOK bool
+// rule is unclosedbody's step on a path from d: the path is safe once
+// the body is closed or handed on, or the process ends; it leaks at a
+// return that does not hand the response to the caller, or when it
+// comes back to d in a loop (d overwrites the response).
+func rule(owners *bodyown.Owners, f *bodyown.Func, d bodyown.Def) bodyown.Rule[struct{}] {
+	return func(n ast.Node, s struct{}) (bodyown.Step, struct{}) {
+		if n == d.Stmt {
+			return bodyown.Report, s
+		}
+		if owners.Scan(n, d.Var, f.Body) != bodyown.None || bodyown.NoReturn(f.Info, n) {
+			return bodyown.Safe, s
+		}
+		if ret, ok := n.(*ast.ReturnStmt); ok {
+			if f.NakedReturnHands(ret, d.Var) {
+				return bodyown.Safe, s
+			}
+			return bodyown.Report, s
+		}
+		return bodyown.Next, s
+	}
 }
 
 func check(pass *analysis.Pass, owners *bodyown.Owners, f *bodyown.Func, d bodyown.Def) {
-	b0, i0, ok := f.Locate(d.Stmt)
-	if !ok || !b0.Live {
+	h, found := bodyown.Search(f, d, struct{}{}, rule(owners, f, d))
+	if !found {
 		return
 	}
-	v := d.Var
-	seen := map[state]bool{}
-	var search func(b *cfg.Block, start int, errOK bool, jump ast.Node) *leak
-	search = func(b *cfg.Block, start int, errOK bool, jump ast.Node) *leak {
-		for i := start; i < len(b.Nodes); i++ {
-			n := b.Nodes[i]
-			if n == d.Stmt {
-				at := jump
-				if at == nil {
-					at = loopOf(f, d.Stmt)
-				}
-				return &leak{leakLoop, at}
-			}
-			if owners.Scan(n, v, f.Body) != bodyown.None || bodyown.NoReturn(pass.TypesInfo, n) {
-				return nil
-			}
-			if ret, ok := n.(*ast.ReturnStmt); ok {
-				if f.NakedReturnHands(ret, v) {
-					return nil
-				}
-				if f.IsImplicitReturn(ret) {
-					return &leak{leakEnd, ret}
-				}
-				return &leak{leakReturn, ret}
-			}
-			if bodyown.Assigns(pass.TypesInfo, n, d.Err) {
-				errOK = false
-			}
-		}
-		if j := f.Jump(b); j != nil {
-			jump = j
-		}
-		cond := f.Cond(b)
-		for j, s := range b.Succs {
-			if cond != nil && bodyown.Dead(pass.TypesInfo, cond, j == 0, v, d.Err, errOK) {
-				continue
-			}
-			st := state{s, errOK}
-			if seen[st] {
-				continue
-			}
-			seen[st] = true
-			if l := search(s, 0, errOK, jump); l != nil {
-				return l
-			}
-		}
-		return nil
-	}
-	l := search(b0, i0+1, true, nil)
-	if l == nil {
-		return
-	}
-	name := v.Name()
-	never := !closedAnywhere(owners, f, v, d.Stmt)
+	name := d.Var.Name()
 	fix := "close it with defer " + name + ".Body.Close() after the error check"
 	var msg, rel string
-	switch l.kind {
-	case leakReturn:
-		msg = "response body is not closed on the path that returns here; " + fix
-		rel = "the response body leaks when the function returns here"
-	case leakEnd:
-		msg = "response body is not closed on the path that reaches the end of the function; " + fix
-		rel = "the response body leaks when the function ends here"
-	case leakLoop:
-		if _, ok := l.at.(*ast.BranchStmt); ok {
+	at := h.At
+	switch ret, _ := h.At.(*ast.ReturnStmt); {
+	case h.At == d.Stmt:
+		at = h.Jump
+		if at != nil {
 			msg = fmt.Sprintf("response body is not closed on the path that continues the loop here, and %s is overwritten in the next iteration; close it before continuing", name)
 			rel = "the response body leaks when the loop continues here"
 		} else {
+			at = f.Loop(d.Stmt)
 			msg = fmt.Sprintf("response body is not closed before %s is overwritten in the next loop iteration; close it before the iteration ends", name)
 			rel = "the loop repeats without closing the response body"
 		}
+	case ret != nil && f.IsImplicitReturn(ret):
+		msg = "response body is not closed on the path that reaches the end of the function; " + fix
+		rel = "the response body leaks when the function ends here"
+	default:
+		msg = "response body is not closed on the path that returns here; " + fix
+		rel = "the response body leaks when the function returns here"
 	}
+	never := !closedAnywhere(owners, f, d.Var, d.Stmt)
 	if never {
 		msg = "response body is never closed; " + fix
 	}
@@ -176,12 +130,8 @@ func check(pass *analysis.Pass, owners *bodyown.Owners, f *bodyown.Func, d bodyo
 		End:     d.Call.End(),
 		Message: msg,
 	}
-	if l.at != nil {
-		pos, end := l.at.Pos(), l.at.End()
-		if pass.Fset.File(pos) != pass.Fset.File(end) {
-			end = pos
-		}
-		diag.Related = []analysis.RelatedInformation{{Pos: pos, End: end, Message: rel}}
+	if at != nil {
+		diag.Related = []analysis.RelatedInformation{bodyown.Related(pass, at, rel)}
 	}
 	if never {
 		diag.SuggestedFixes = suggest(pass, f, d)
@@ -192,7 +142,7 @@ func check(pass *analysis.Pass, owners *bodyown.Owners, f *bodyown.Func, d bodyo
 // closedAnywhere reports whether any CFG node other than the definition
 // closes or hands on v.
 func closedAnywhere(owners *bodyown.Owners, f *bodyown.Func, v *types.Var, def ast.Node) bool {
-	for _, b := range f.CFG.Blocks {
+	for _, b := range f.CFG().Blocks {
 		for _, n := range b.Nodes {
 			if n == def {
 				continue
@@ -206,31 +156,6 @@ func closedAnywhere(owners *bodyown.Owners, f *bodyown.Func, v *types.Var, def a
 		}
 	}
 	return false
-}
-
-// loopOf returns the innermost loop statement around def.
-func loopOf(f *bodyown.Func, def ast.Node) ast.Node {
-	var loop ast.Node
-	ast.Inspect(f.Body, func(n ast.Node) bool {
-		if n == nil || loop != nil && n.Pos() > def.Pos() {
-			return false
-		}
-		if n.Pos() > def.Pos() || n.End() < def.End() {
-			return false
-		}
-		switch n.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			loop = n
-		case *ast.FuncLit:
-			return false
-		}
-		return true
-	})
-	if loop != nil {
-		// Point at the keyword only.
-		return &ast.Ident{NamePos: loop.Pos(), Name: "for"}
-	}
-	return nil
 }
 
 // suggest offers "Add defer resp.Body.Close()" when the shape is
