@@ -141,6 +141,10 @@ func (r *resolver) loopFanout(cur inspector.Cursor, task ast.Expr, args []ast.Ex
 			}
 		}
 	case *ast.CallExpr: // go f(x)
+		if _, ok := r.asRequest(t); ok {
+			f.body = t // go client.Get(u)
+			break
+		}
 		callee := typesutil.StaticCallee(r.info, t)
 		decl := r.decls[callee]
 		if decl == nil {

@@ -12,5 +12,7 @@ import (
 func TestPoolsize(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), poolsize.New(),
 		"poolsize/fanouts",
+		"poolsize/pools",
+		"poolsize/hosts",
 	)
 }
