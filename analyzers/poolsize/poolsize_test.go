@@ -14,5 +14,7 @@ func TestPoolsize(t *testing.T) {
 		"poolsize/fanouts",
 		"poolsize/pools",
 		"poolsize/hosts",
+		"poolsize/servers",
+		"poolsize/sdk",
 	)
 }
