@@ -16,5 +16,7 @@ func TestPoolsize(t *testing.T) {
 		"poolsize/hosts",
 		"poolsize/servers",
 		"poolsize/sdk",
+		"poolsize/poollib",
+		"poolsize/pooluse",
 	)
 }
