@@ -360,9 +360,15 @@ func (r *resolver) literalPool(lit *ast.CompositeLit, fr *frame, depth int) (poo
 	return pool{}, false
 }
 
+// followed is what poolsize reads of a construction fieldflow followed.
+type followed interface {
+	Last(name string) *fieldflow.Field
+}
+
 // follow runs fieldflow on the construction e; ok is false when the
-// value escapes where its fields may be set unseen.
-func (r *resolver) follow(tr *fieldflow.Tracker, e ast.Expr, kind fieldflow.Kind) (*fieldflow.Construction, bool) {
+// value escapes where its fields may be set unseen, or is handed to
+// another package. It is poolsize's one call into fieldflow.
+func (r *resolver) follow(tr *fieldflow.Tracker, e ast.Expr, kind fieldflow.Kind) (followed, bool) {
 	cur, found := r.root.FindNode(e)
 	if !found {
 		return nil, false
