@@ -9,6 +9,7 @@ import (
 	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/perrequest"
 	"github.com/poollint/poollint/analyzers/poolconfig"
+	"github.com/poollint/poollint/analyzers/poolsize"
 	"github.com/poollint/poollint/analyzers/unclosedbody"
 	"github.com/poollint/poollint/analyzers/undrainedbody"
 )
@@ -22,6 +23,7 @@ func All() []*analysis.Analyzer {
 		perrequest.New(),
 		awsclient.New(),
 		poolconfig.New(),
+		poolsize.New(),
 		clienttimeout.New(),
 		unclosedbody.New(),
 		undrainedbody.New(),
