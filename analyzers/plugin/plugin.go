@@ -28,7 +28,6 @@ import (
 	"flag"
 	"fmt"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -66,7 +65,7 @@ func New(settings any) (register.LinterPlugin, error) {
 	suite := analyzers.All()
 	schema := newSchema(suite)
 	if settings == nil {
-		return &Plugin{analyzers: withoutRelated(suite)}, nil
+		return &Plugin{analyzers: withoutRelated(analyzers.Select(suite, nil, nil))}, nil
 	}
 	decoded, err := decode(schema, settings)
 	if err != nil {
@@ -280,13 +279,7 @@ func (s *schema) apply(suite []*analysis.Analyzer, v reflect.Value) ([]*analysis
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	var enabled []*analysis.Analyzer
-	for _, a := range suite {
-		if (len(only) == 0 || slices.Contains(only, a.Name)) && !slices.Contains(disabled, a.Name) {
-			enabled = append(enabled, a)
-		}
-	}
-	return enabled, nil
+	return analyzers.Select(suite, only, disabled), nil
 }
 
 // flagString renders a decoded setting as the text the flag parses.

@@ -42,13 +42,14 @@ func New() *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, bodyown.Analyzer},
 		Run:      cfg.run,
 	}
-	a.Flags.BoolVar(&cfg.enable, "enable", false, "report bodies closed before EOF (off by default: see the documentation)")
+	// The drivers read -enable (analyzers.Select): the analyzer is opt-in.
+	a.Flags.BoolVar(&cfg.enable, "enable", false, "add undrainedbody to the default analyzers (it is opt-in: see the documentation)")
 	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
 	return a
 }
 
 func (c *config) run(pass *analysis.Pass) (any, error) {
-	if !c.enable || !bodyown.MentionsResponse(pass.Pkg, pass.TypesInfo) {
+	if !bodyown.MentionsResponse(pass.Pkg, pass.TypesInfo) {
 		return nil, nil
 	}
 	owners := pass.ResultOf[bodyown.Analyzer].(*bodyown.Owners)
