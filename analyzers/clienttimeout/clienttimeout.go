@@ -19,6 +19,7 @@ import (
 
 	"github.com/poollint/poollint/analyzers/internal/docs"
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -27,7 +28,7 @@ import (
 var doc string
 
 // Analyzer is the clienttimeout analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 // defaultAllow is the default -allow list: words that name streaming
 // and protocol-upgrade code. Each matches whole CamelCase words of a

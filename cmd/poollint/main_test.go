@@ -16,8 +16,8 @@ import (
 )
 
 // TestBinary builds poollint and runs it every way users do, on a module
-// whose only findings are two poollint:ignore directives that suppress
-// nothing. Those findings come from the shared directive filter, so the
+// whose only findings (by default) are two poollint:ignore directives
+// that suppress nothing. Those findings come from the shared directive filter, so the
 // test does not depend on what the analyzers find.
 func TestBinary(t *testing.T) {
 	if testing.Short() {
@@ -78,6 +78,27 @@ func TestBinary(t *testing.T) {
 			t.Errorf("exit code %d, want 3", code)
 		}
 		wantFindings(t, stderr)
+	})
+	t.Run("opt-in directive", func(t *testing.T) {
+		// fetch.go's directive names the opt-in undrainedbody: stale only
+		// in a run that has undrainedbody on (issue 11).
+		const staleOptIn = "fetch.go:11:29: poollint:ignore suppresses no undrainedbody finding"
+		for _, tc := range []struct {
+			args  []string
+			stale bool
+		}{
+			{[]string{"./..."}, false},
+			{[]string{"-undrainedbody.enable", "./..."}, true},
+		} {
+			_, stderr, _ := run(t, bin, tc.args...)
+			if strings.Contains(stderr, staleOptIn) != tc.stale {
+				t.Errorf("%v: stale undrainedbody reported = %v, want %v:\n%s", tc.args, !tc.stale, tc.stale, stderr)
+			}
+			_, stderr, _ = run(t, "go", append([]string{"vet", "-vettool=" + bin}, tc.args...)...)
+			if strings.Contains(stderr, staleOptIn) != tc.stale {
+				t.Errorf("go vet %v: stale undrainedbody reported = %v, want %v:\n%s", tc.args, !tc.stale, tc.stale, stderr)
+			}
+		}
 	})
 	t.Run("standalone error", func(t *testing.T) {
 		_, _, code := run(t, bin, "./nosuchdir")
