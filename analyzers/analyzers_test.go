@@ -22,6 +22,7 @@ import (
 
 	"github.com/poollint/poollint/analyzers"
 	"github.com/poollint/poollint/analyzers/internal/docs"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/testutil"
 	"github.com/poollint/poollint/internal/docmd"
 )
@@ -284,5 +285,17 @@ func fill(v reflect.Value) {
 				fill(v.Field(i))
 			}
 		}
+	}
+}
+
+// TestIgnoreNames: the names ignore.Filter knows (for the exported
+// Analyzer values that nogo runs one by one) are the suite's.
+func TestIgnoreNames(t *testing.T) {
+	var names []string
+	for _, a := range analyzers.All() {
+		names = append(names, a.Name)
+	}
+	if got := ignore.Names(); !reflect.DeepEqual(got, names) {
+		t.Errorf("ignore.Names() = %v, want the suite %v: add the new analyzer to ignore.Names", got, names)
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/poollint/poollint/analyzers/internal/docs"
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -23,7 +24,7 @@ import (
 var doc string
 
 // Analyzer is the clienttimeout analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 type config struct {
 	tests         bool

@@ -13,6 +13,7 @@ import (
 
 	"github.com/poollint/poollint/analyzers/internal/docs"
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -21,7 +22,7 @@ import (
 var doc string
 
 // Analyzer is the poolconfig analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 type config struct {
 	tests bool

@@ -373,7 +373,7 @@ func (r *resolver) follow(tr *fieldflow.Tracker, e ast.Expr, kind fieldflow.Kind
 	if !found {
 		return nil, false
 	}
-	c := &fieldflow.Construction{Kind: kind, Expr: e}
+	c := fieldflow.Construction{Kind: kind, Expr: e}
 	if lit, ok := e.(*ast.CompositeLit); ok {
 		c.Lit = lit
 		if cur.ParentEdgeKind() == edge.UnaryExpr_X && cur.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
@@ -381,9 +381,10 @@ func (r *resolver) follow(tr *fieldflow.Tracker, e ast.Expr, kind fieldflow.Kind
 			c.Expr = cur.Node().(ast.Expr)
 		}
 	}
+	c.Cursor = cur
 	r.foreign = false
-	tr.Follow(c, cur)
-	return c, !c.Escaped && !r.foreign
+	f := tr.Follow(c)
+	return f, !f.Escaped && !r.foreign
 }
 
 // clientPool resolves an http.Client construction: its Transport, or

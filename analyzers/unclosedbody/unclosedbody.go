@@ -13,13 +13,14 @@ import (
 
 	"github.com/poollint/poollint/analyzers/internal/bodyown"
 	"github.com/poollint/poollint/analyzers/internal/docs"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 )
 
 //go:embed doc.go
 var doc string
 
 // Analyzer is the unclosedbody analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 type config struct {
 	tests bool

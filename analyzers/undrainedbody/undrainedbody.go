@@ -14,6 +14,7 @@ import (
 
 	"github.com/poollint/poollint/analyzers/internal/bodyown"
 	"github.com/poollint/poollint/analyzers/internal/docs"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -22,7 +23,7 @@ import (
 var doc string
 
 // Analyzer is the undrainedbody analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 type config struct {
 	enable bool
@@ -39,13 +40,14 @@ func New() *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{inspect.Analyzer, bodyown.Analyzer},
 		Run:      cfg.run,
 	}
-	a.Flags.BoolVar(&cfg.enable, "enable", false, "report bodies closed before EOF (off by default: see the documentation)")
+	// The drivers read -enable (analyzers.Select): the analyzer is opt-in.
+	a.Flags.BoolVar(&cfg.enable, "enable", false, "add undrainedbody to the default analyzers (it is opt-in: see the documentation)")
 	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
 	return a
 }
 
 func (c *config) run(pass *analysis.Pass) (any, error) {
-	if !c.enable || !bodyown.MentionsResponse(pass.Pkg, pass.TypesInfo) {
+	if !bodyown.MentionsResponse(pass.Pkg, pass.TypesInfo) {
 		return nil, nil
 	}
 	owners := pass.ResultOf[bodyown.Analyzer].(*bodyown.Owners)

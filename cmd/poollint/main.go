@@ -4,7 +4,9 @@
 //
 //	go vet -vettool=$(which poollint) ./...
 //
-// or standalone:
+// or standalone, which runs the same vet tool through go vet (one small
+// process per package, results cached by the go command) and presents
+// the result:
 //
 //	poollint [-json] [-fix] [-diff] ./...
 //	poollint -sarif ./... > poollint.sarif
@@ -23,17 +25,23 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
+	"fmt"
 	"go/build"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/poollint/poollint/analyzers"
 )
+
+// debugChecker selects x/tools' checker (every package loaded from
+// source into this process) instead of go vet, for debugging poollint.
+const debugChecker = "-debug.checker"
 
 func main() {
 	args := os.Args[1:]
@@ -41,17 +49,26 @@ func main() {
 		// Type-check the dependency for its importers, run nothing.
 		unitchecker.Run(args[len(args)-1], nil)
 	}
-	if !vetProtocol(args) {
-		if sarifRequested(args) {
-			d := &sarifDriver{progname: filepath.Base(os.Args[0]), stdout: os.Stdout, stderr: os.Stderr}
-			os.Exit(d.main(analyzers.All(), args))
-		}
-		// Listed by -help and "poollint help", and accepted as -sarif=false.
-		// Never registered when go vet drives poollint, so go vet's view
-		// of our flags (-flags) stays what the multichecker reports.
-		flag.Bool("sarif", false, "write SARIF 2.1.0 to standard output (exit code 0 even with findings)")
+	suite := analyzers.All()
+	progname := filepath.Base(os.Args[0])
+	switch {
+	case vetProtocol(args):
+		os.Args = append(os.Args[:1], withOptIn(suite, args)...)
+		unitchecker.Main(suite...)
+	case slices.Contains(args, debugChecker):
+		args = slices.DeleteFunc(args, func(s string) bool { return s == debugChecker })
+		os.Args = append(os.Args[:1], withOptIn(suite, args)...)
+		multichecker.Main(suite...)
+	case len(args) > 0 && args[0] == "help":
+		os.Exit(help(os.Stdout, os.Stderr, progname, suite, args[1:]))
 	}
-	multichecker.Main(analyzers.All()...)
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", progname, err)
+		os.Exit(1)
+	}
+	d := &driver{progname: progname, vettool: exe, suite: suite, stdout: os.Stdout, stderr: os.Stderr}
+	os.Exit(d.main(args))
 }
 
 // vetProtocol reports whether go vet (or go fix) is driving poollint:
@@ -65,6 +82,56 @@ func vetProtocol(args []string) bool {
 		}
 	}
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// withOptIn returns args with -NAME=false added for every opt-in
+// analyzer (analyzers.OptIn) that analyzers.Select leaves out, so that
+// the analysis flags of unitchecker and multichecker (run all unless
+// some -NAME is true, minus every -NAME=false) select what Select does.
+func withOptIn(suite []*analysis.Analyzer, args []string) []string {
+	only, off, enabled := selection(suite, args)
+	if len(only) > 0 {
+		return args // only the analyzers asked for run
+	}
+	var extra []string
+	for name := range analyzers.OptIn() {
+		if !slices.Contains(off, name) && !enabled[name] {
+			extra = append(extra, "-"+name+"=false")
+		}
+	}
+	slices.Sort(extra)
+	return append(extra, args...)
+}
+
+// selection scans the flags of args (up to a "--") for the
+// analyzers asked for alone (-NAME, -NAME=true), those turned off
+// (-NAME=false) and those whose -NAME.enable is set. Other flags and
+// their values are skipped.
+func selection(suite []*analysis.Analyzer, args []string) (only, off []string, enabled map[string]bool) {
+	enabled = make(map[string]bool)
+	for _, arg := range args {
+		if arg == "--" {
+			break
+		}
+		if !strings.HasPrefix(arg, "-") {
+			continue // a package, the unit's .cfg, or a flag's value
+		}
+		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-"), "=")
+		on := !hasValue || value == "true" || value == "1" || value == "t" || value == "T" || value == "TRUE" || value == "True"
+		for _, a := range suite {
+			switch name {
+			case a.Name:
+				if on {
+					only = append(only, a.Name)
+				} else {
+					off = append(off, a.Name)
+				}
+			case a.Name + "." + analyzers.EnableFlag:
+				enabled[a.Name] = on
+			}
+		}
+	}
+	return only, off, enabled
 }
 
 // stdFactsOnly reports whether a go vet unit only asks for the facts
