@@ -58,7 +58,7 @@ const Prefix = "//poollint:ignore"
 // exported Analyzer values that nogo runs). analyzers' tests check it
 // against analyzers.All().
 func Names() []string {
-	return []string{"perrequest", "awsclient", "poolconfig", "clienttimeout", "unclosedbody", "undrainedbody"}
+	return []string{"perrequest", "awsclient", "poolconfig", "poolsize", "clienttimeout", "unclosedbody", "undrainedbody"}
 }
 
 // Analyzer finds, once per package, the //poollint:ignore directives and
