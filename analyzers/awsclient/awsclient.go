@@ -82,9 +82,10 @@ var constructions = []reqpath.Pattern{
 	// given a frozen one.
 	{Pkg: sdkV2Service, Prefix: true, Funcs: []string{"NewFromConfig", "New"}, Check: isV2ServiceConstructor,
 		PkgNoun: "client", Kind: reqpath.KindClient},
-	// v1: a service client copies its session's configuration.
+	// v1: a service client copies its session's configuration and
+	// shares its HTTP client: no new pool, but work per request.
 	{Pkg: sdkV1Service, Prefix: true, Funcs: []string{"New"}, Check: isV1ServiceConstructor,
-		PkgNoun: "client", Kind: reqpath.KindClient},
+		PkgNoun: "client", Kind: reqpath.KindClient, SharesPool: true},
 }
 
 // spec is awsclient's Spec for one run.

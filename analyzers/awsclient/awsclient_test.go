@@ -17,6 +17,7 @@ func TestAWSClient(t *testing.T) {
 		"awsclient/memo",
 		"awsclient/perrequest",
 		"awsclient/testfiles",
+		"awsclient/percall",
 	)
 }
 

@@ -26,6 +26,9 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/lookalike",
 		"perrequest/grpcclient",
 		"perrequest/fasthttpclient",
+		"perrequest/percall",
+		"perrequest/percallmain",
+		"perrequest/condbuild",
 	)
 }
 

@@ -19,6 +19,9 @@ type Builder struct {
 	// that keeps the result builds once. Otherwise the function drops
 	// what it builds and every call costs a new one.
 	Returns bool
+	// Cond, when set, says on which argument the function builds (see
+	// [Condition]); nil: it builds on every call.
+	Cond *Condition
 	// Site is the construction, in this package; token.NoPos for a
 	// builder learnt from another package's fact.
 	Site token.Pos
@@ -44,19 +47,27 @@ type BuilderFact interface {
 type BuilderSummary struct {
 	Construction
 	Returns bool
+	Cond    *Condition
 }
 
 func (s *BuilderSummary) Get() Builder {
-	return Builder{Construction: s.Construction, Returns: s.Returns}
+	return Builder{Construction: s.Construction, Returns: s.Returns, Cond: s.Cond}
 }
-func (s *BuilderSummary) Set(b Builder) { s.Construction, s.Returns = b.Construction, b.Returns }
+func (s *BuilderSummary) Set(b Builder) {
+	s.Construction, s.Returns, s.Cond = b.Construction, b.Returns, b.Cond
+}
 
-// Format renders the fact for tests: "name(What)" or "name(What, returned)".
+// Format renders the fact for tests: "name(What)", "name(What,
+// returned)", "name(What, returned, unless arg 0 sets Transport)".
 func (s *BuilderSummary) Format(name string) string {
+	out := name + "(" + s.What
 	if s.Returns {
-		return name + "(" + s.What + ", returned)"
+		out += ", returned"
 	}
-	return name + "(" + s.What + ")"
+	if s.Cond != nil {
+		out += ", " + s.Cond.String()
+	}
+	return out + ")"
 }
 
 // MayReach is the fast path: a package can only build a value if it
@@ -100,6 +111,7 @@ type site struct {
 	// Filled in by eval, lazily: most calls never reach a builder.
 	evaluated bool
 	memo      bool        // built at most once (sync.Once, nil check, cache)
+	guard     *Condition  // built only under a test of a parameter's field
 	decl      *types.Func // the enclosing top-level function, if any
 	declCur   inspector.Cursor
 	ctx       Context
@@ -114,6 +126,7 @@ func (m *Model) eval(s *site) {
 	if s.memo = m.Memoized(s.cur); s.memo {
 		return
 	}
+	s.guard = m.paramGuard(s.cur)
 	s.ctx, s.perReq = m.Where(s.cur)
 	if declCur, ok := enclosingDeclCursor(s.cur); ok {
 		s.declCur = declCur
@@ -187,7 +200,11 @@ func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 			if s.memo || s.decl == nil || (s.perReq && s.ctx.Root != nil) || roots[s.declCur.Node()] != nil {
 				continue
 			}
-			if s.perReq {
+			cond, ok := m.condition(s, lookup)
+			if !ok {
+				continue
+			}
+			if s.perReq && cond == nil {
 				if _, reported := m.builds(s, s.ctx.Scope, lookup); reported {
 					continue
 				}
@@ -196,12 +213,19 @@ func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 			if !ok {
 				continue
 			}
+			b.Cond = cond
 			if old := builders[s.decl]; old == nil {
 				builders[s.decl] = &b
 				changed = true
-			} else if old.Returns && !b.Returns {
-				old.Returns = false
-				changed = true
+			} else {
+				if old.Returns && !b.Returns {
+					old.Returns = false
+					changed = true
+				}
+				if old.Cond != nil && b.Cond == nil {
+					old.Cond = nil // builds on some path whatever the arguments
+					changed = true
+				}
 			}
 		}
 	}
@@ -216,24 +240,114 @@ func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 		}
 	}
 
-	// Report what runs per request and does not outlive it.
+	// Report what runs per request and does not outlive it; otherwise
+	// what is built, used and dropped on every call of its function.
 	var findings []Finding
 	for _, s := range sites {
-		if !s.evaluated || s.memo || !s.perReq {
-			continue
-		}
-		if _, ok := m.builds(s, s.ctx.Scope, lookup); !ok {
-			continue
-		}
-		f := Finding{Node: s.cur.Node(), Construction: s.built, Context: s.ctx}
+		f := Finding{Node: s.cur.Node(), Construction: s.built}
 		if s.callee != nil {
-			f.Callee = s.callee
-			f.Builder, _ = lookup(s.callee)
-			f.Construction = f.Builder.Construction
+			b, ok := lookup(s.callee)
+			if !ok {
+				continue
+			}
+			f.Callee, f.Builder, f.Construction = s.callee, b, b.Construction
 		}
-		findings = append(findings, f)
+		m.eval(s)
+		if s.memo {
+			continue
+		}
+		if cond, ok := m.condition(s, lookup); !ok || cond != nil {
+			continue // does not build here, or only on the caller's say
+		}
+		if s.perReq {
+			if _, ok := m.builds(s, s.ctx.Scope, lookup); ok {
+				f.Context = s.ctx
+				findings = append(findings, f)
+				continue
+			}
+		}
+		if ctx, ok := m.perCall(s, f); ok {
+			f.Context = ctx
+			findings = append(findings, f)
+		}
 	}
 	return findings
+}
+
+// condition says whether the site builds: ok false when it does not
+// (a conditional builder whose argument rules it out, or cannot be
+// judged), and a non-nil Condition when it builds only on a condition
+// of a parameter of its function: its own guard, or a conditional
+// builder's condition passed up from the argument.
+func (m *Model) condition(s *site, lookup func(*types.Func) (Builder, bool)) (*Condition, bool) {
+	cond := s.guard
+	if s.callee != nil {
+		b, ok := lookup(s.callee)
+		if !ok {
+			return nil, false
+		}
+		if b.Cond != nil {
+			builds, up := m.judge(s, b.Cond)
+			switch {
+			case up != nil:
+				if cond == nil {
+					cond = up
+				}
+			case !builds:
+				return nil, false
+			}
+		}
+	}
+	return cond, true
+}
+
+// perCall reports whether the site builds a value that is used to send
+// requests and dropped when its function returns, in a function that
+// runs per call (not start-up code), and says which function.
+func (m *Model) perCall(s *site, f Finding) (Context, bool) {
+	if s.decl == nil || (s.ctx.Root != nil) || m.Roots()[s.declCur.Node()] != nil {
+		return Context{}, false
+	}
+	if fn, ok := enclosingFunc(s.cur); !ok || fn != s.declCur {
+		return Context{}, false // in a literal: when it runs is unclear
+	}
+	if f.Callee != nil && !f.Builder.Returns {
+		return Context{}, false // the callee builds and drops: reported there
+	}
+	if f.Construction.SharesPool {
+		return Context{}, false
+	}
+	if isOneShotLiteral(m.pass.TypesInfo, s.cur.Node()) {
+		return Context{}, false
+	}
+	fl := m.Flow(s.cur, s.declCur)
+	if fl.Kept || fl.Returned || fl.Handed || fl.OneShot || !fl.Used {
+		return Context{}, false
+	}
+	if m.runOnce()[s.decl] {
+		return Context{}, false // start-up code
+	}
+	decl := s.declCur.Node().(*ast.FuncDecl)
+	return Context{Call: typesutil.FuncName(s.decl, m.pass.Pkg), CallDecl: decl, CallRecv: decl.Recv != nil, Scope: s.declCur}, true
+}
+
+// isOneShotLiteral reports whether n builds a pool literal that keeps no
+// idle connections: &http.Transport{DisableKeepAlives: true}.
+func isOneShotLiteral(info *types.Info, n ast.Node) bool {
+	cl, ok := n.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, e := range cl.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && oneShotFields[key.Name] && !isFalse(info, kv.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // builds reports whether the site builds a value that does not outlive

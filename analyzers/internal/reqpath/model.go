@@ -26,6 +26,7 @@ package reqpath
 import (
 	"fmt"
 	"go/ast"
+	"go/types"
 	"reflect"
 	"sync"
 
@@ -138,6 +139,12 @@ type Context struct {
 	Root      *Root    // the root the point runs in, or nil
 	Loop      ast.Stmt // the innermost loop, when Root is nil: *ast.ForStmt or *ast.RangeStmt
 	Goroutine bool     // reached through a go statement inside Root
+	// Call names the function whose every call builds and drops the
+	// value, when the point runs neither in a root nor in a loop: "per
+	// call of (*Client).get". CallDecl is its declaration.
+	Call     string
+	CallDecl *ast.FuncDecl
+	CallRecv bool // Call is a method: advice points at a struct field
 	// Scope is the node whose local variables die when the request (or
 	// the iteration) ends: the root's function, or the loop body.
 	Scope inspector.Cursor
@@ -145,6 +152,9 @@ type Context struct {
 
 // Describe renders the context for a message.
 func (c Context) Describe() string {
+	if c.Call != "" {
+		return "per call of " + c.Call
+	}
 	if c.Root != nil {
 		if c.Goroutine {
 			return c.Root.Describe() + " (in a goroutine it starts)"
@@ -158,6 +168,9 @@ func (c Context) Describe() string {
 // that runs per request, or the loop that runs per iteration.
 func (c Context) Related() []analysis.RelatedInformation {
 	switch {
+	case c.CallDecl != nil:
+		return []analysis.RelatedInformation{{Pos: c.CallDecl.Name.Pos(),
+			Message: c.Call + " builds a new one on every call and drops it when it returns"}}
 	case c.Root != nil:
 		return []analysis.RelatedInformation{{Pos: c.Root.Node.Pos(), Message: c.Root.Explain()}}
 	case c.Loop != nil:
@@ -171,6 +184,10 @@ func (c Context) Related() []analysis.RelatedInformation {
 func (c Context) Advice(k PoolKind) string {
 	it := k.object()
 	switch {
+	case c.Call != "" && c.CallRecv:
+		return "build " + it + " once in the constructor, keep it in a struct field, and reuse it"
+	case c.Call != "":
+		return "build " + it + " once, outside " + c.Call + ", and reuse it"
 	case c.Root == nil:
 		return "build " + it + " once before the loop and reuse it"
 	case c.Root.Kind == LambdaHandler:
@@ -186,6 +203,9 @@ type Model struct {
 
 	once  sync.Once
 	roots map[ast.Node]*Root // key: *ast.FuncDecl or *ast.FuncLit
+
+	onceOnce sync.Once
+	onceSet  map[*types.Func]bool // functions that run at most once (see runOnce)
 }
 
 // Pass returns the pass the model belongs to.

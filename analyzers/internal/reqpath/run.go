@@ -42,14 +42,24 @@ func Run(pass *analysis.Pass, spec *Spec) (any, error) {
 func (f Finding) Diagnostic(pkg *types.Package) analysis.Diagnostic {
 	c, ctx := f.Construction, f.Context
 	d := analysis.Diagnostic{Pos: f.Node.Pos(), End: f.Node.End()}
-	if f.Callee != nil {
+	switch {
+	case ctx.Call != "" && f.Callee != nil:
+		d.Message = fmt.Sprintf("%s builds a new %s %s, dropped after use; %s",
+			typesutil.FuncName(f.Callee, pkg), c.Noun, ctx.Describe(), ctx.Advice(c.Kind))
+		if f.Builder.Site.IsValid() && f.Builder.Site != f.Node.Pos() {
+			d.Related = append(d.Related, analysis.RelatedInformation{
+				Pos: f.Builder.Site, Message: c.What + " " + c.Verb + " here"})
+		}
+	case ctx.Call != "":
+		d.Message = fmt.Sprintf("%s %s %s and dropped after use; %s", c.What, c.Verb, ctx.Describe(), ctx.Advice(c.Kind))
+	case f.Callee != nil:
 		d.Message = fmt.Sprintf("%s builds a new %s on every call, here %s; %s",
 			typesutil.FuncName(f.Callee, pkg), c.Noun, ctx.Describe(), ctx.Advice(c.Kind))
 		if f.Builder.Site.IsValid() && f.Builder.Site != f.Node.Pos() {
 			d.Related = append(d.Related, analysis.RelatedInformation{
 				Pos: f.Builder.Site, Message: c.What + " " + c.Verb + " here"})
 		}
-	} else {
+	default:
 		d.Message = fmt.Sprintf("%s %s %s; %s", c.What, c.Verb, ctx.Describe(), ctx.Advice(c.Kind))
 	}
 	d.Related = append(d.Related, ctx.Related()...)

@@ -46,6 +46,9 @@ type Construction struct {
 	Verb string
 	// Kind is the family, which advice names.
 	Kind PoolKind
+	// SharesPool: the value uses a pool it was given rather than a new
+	// one (see [Pattern].SharesPool).
+	SharesPool bool
 }
 
 // A Pattern is one entry of a [Spec]'s table: one way code builds a
@@ -81,6 +84,11 @@ type Pattern struct {
 	PkgNoun string
 	// Kind is the family, which advice names (see [PoolKind]).
 	Kind PoolKind
+	// SharesPool: the value shares the pool of what it is built from
+	// (an aws-sdk-go v1 service client uses its session's HTTP client).
+	// It still costs work per request, so it counts on per-request
+	// paths, but building one per call or per item is no new pool.
+	SharesPool bool
 }
 
 // A Spec is what an analyzer built on the model supplies: its table of
@@ -225,7 +233,7 @@ func (spec *Spec) construct(info *types.Info, cur inspector.Cursor) (Constructio
 		if p.Noun != "" {
 			noun = p.Noun
 		}
-		return Construction{What: name, Noun: noun, Verb: verb, Kind: p.Kind}, true
+		return Construction{What: name, Noun: noun, Verb: verb, Kind: p.Kind, SharesPool: p.SharesPool}, true
 	}
 	switch n := cur.Node().(type) {
 	case *ast.CompositeLit: // T{...}
@@ -308,5 +316,5 @@ func (p *Pattern) callConstruction(fn *types.Func, sig *types.Signature) Constru
 	if noun == "" {
 		noun = "value of " + what
 	}
-	return Construction{What: what, Noun: noun, Verb: "called", Kind: p.Kind}
+	return Construction{What: what, Noun: noun, Verb: "called", Kind: p.Kind, SharesPool: p.SharesPool}
 }
