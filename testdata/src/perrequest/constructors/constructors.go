@@ -52,5 +52,12 @@ func badHelper(w http.ResponseWriter, r *http.Request) {
 }
 
 func query(q string) error { // want query:`buildsPool\(sdk.NewClient\)`
-	return sdk.NewClient("db:5432").Query(q)
+	return sdk.NewClient("db:5432").Query(q) // want `sdk.NewClient called per call of query and dropped after use; build it once, outside query, and reuse it`
+}
+
+// goodKeep builds a client for its caller to keep.
+func goodKeep() *sdk.Client { // want goodKeep:`buildsPool\(sdk.NewClient, returned\)`
+	c := sdk.NewClient("db:5432")
+	c.Query("select 1")
+	return c
 }

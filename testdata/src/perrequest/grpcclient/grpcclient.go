@@ -68,3 +68,19 @@ func (a *API) routes(mux *http.ServeMux) {
 	mux.HandleFunc("/d", a.goodShared)
 	mux.HandleFunc("/e", a.goodLazy)
 }
+
+// BadCheck dials, calls and closes: every call of it pays TCP, TLS and
+// HTTP/2 set-up.
+func BadCheck(ctx context.Context) error { // want BadCheck:`buildsPool\(grpc.NewClient\)`
+	conn, err := grpc.NewClient("dns:///health:443") // want `grpc.NewClient called per call of BadCheck and dropped after use; build it once, outside BadCheck, and reuse it`
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Invoke(ctx, "/grpc.health.v1.Health/Check", nil, nil)
+}
+
+// GoodCheck uses the connection its caller keeps.
+func GoodCheck(ctx context.Context, conn *grpc.ClientConn) error {
+	return conn.Invoke(ctx, "/grpc.health.v1.Health/Check", nil, nil)
+}
