@@ -43,6 +43,14 @@ func sendBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, 
 
 // reqBounded judges the request expression req used at cur.
 func reqBounded(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) boundedness {
+	return reqBoundedDepth(pass, cur, req, 0)
+}
+
+// maxReqDepth bounds how many unexported functions a request parameter
+// is followed back through to the calls that build it.
+const maxReqDepth = 2
+
+func reqBoundedDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth int) boundedness {
 	info := pass.TypesInfo
 	if isUpgrade(pass, cur, req) {
 		return boundedness{ok: true}
@@ -53,7 +61,7 @@ func reqBounded(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bounded
 		if fn := typesutil.Callee(info, call); typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "WithContext", "Clone") && len(call.Args) == 1 {
 			return ctxBounded(pass, cur, call.Args[0], 0)
 		}
-		return boundedness{}
+		return builtWithContext(pass, cur, call)
 	}
 	reqVar, ok := typesutil.ObjectOf(info, req).(*types.Var)
 	if !ok || typesutil.IsPackageLevel(reqVar) {
@@ -62,6 +70,9 @@ func reqBounded(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bounded
 	fc, ok := enclosingFunc(cur)
 	if !ok {
 		return boundedness{}
+	}
+	if isParam(fc, reqVar) {
+		return paramBounded(pass, fc, reqVar, depth)
 	}
 	// Every definition of the request in the function must be bounded.
 	defs := definitions(info, fc, reqVar)
@@ -89,10 +100,72 @@ func reqBounded(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bounded
 			}
 			return boundedness{why: ctxUnused(pass, cur, "")}
 		default:
-			return boundedness{}
+			if b := builtWithContext(pass, cur, call); !b.ok {
+				return b
+			}
 		}
 	}
 	return boundedness{ok: true}
+}
+
+// builtWithContext judges a request returned by a helper: a helper
+// given a context (r.newRequest(ctx, ...)) builds the request under it.
+func builtWithContext(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr) boundedness {
+	for _, a := range call.Args {
+		if typesutil.IsNamed(pass.TypesInfo.TypeOf(a), "context", "Context") {
+			return ctxBounded(pass, cur, a, 0)
+		}
+	}
+	return boundedness{}
+}
+
+// paramBounded judges a request that is a parameter of the function at
+// fc: for an unexported function whose every call in the package
+// passes a bounded request, it is bounded (do(req) called by methods
+// that build req with their caller's context). An exported function's
+// callers are elsewhere.
+func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth int) boundedness {
+	decl, ok := fc.Node().(*ast.FuncDecl)
+	if !ok || decl.Name.IsExported() || depth >= maxReqDepth {
+		return boundedness{}
+	}
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return boundedness{}
+	}
+	sig := fn.Type().(*types.Signature)
+	idx := -1
+	for i := range sig.Params().Len() {
+		if sig.Params().At(i) == v {
+			idx = i
+		}
+	}
+	if idx < 0 || sig.Variadic() && idx == sig.Params().Len()-1 {
+		return boundedness{}
+	}
+	root := fc.Inspector().Root()
+	calls := 0
+	for cur := range root.Preorder((*ast.Ident)(nil)) {
+		if pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != fn {
+			continue
+		}
+		c := cur
+		if c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			c = c.Parent()
+		}
+		if c.ParentEdgeKind() != edge.CallExpr_Fun {
+			return boundedness{} // a function value: callers unknown
+		}
+		call := c.Parent().Node().(*ast.CallExpr)
+		if len(call.Args) <= idx {
+			return boundedness{}
+		}
+		if b := reqBoundedDepth(pass, c.Parent(), call.Args[idx], depth+1); !b.ok {
+			return boundedness{}
+		}
+		calls++
+	}
+	return boundedness{ok: calls > 0}
 }
 
 // withContextLater reports whether the function replaces the request

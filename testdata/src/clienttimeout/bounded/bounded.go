@@ -111,3 +111,50 @@ func badDefaultClientTODO(u string) (*http.Response, error) {
 func badGetWithContextInScope(ctx context.Context, u string) (*http.Response, error) {
 	return http.Get(u) // want `^http\.Get uses http\.DefaultClient, which has no Timeout, so a stalled server blocks it forever \(ctx is in scope but not used for the request\); use`
 }
+
+// A request built by a helper given the caller's context, sent by an
+// unexported do(req) whose every caller passes such a request.
+
+type Service struct{ hc *http.Client }
+
+func NewService() *Service { return &Service{hc: &http.Client{Transport: transport}} }
+
+func (s *Service) newRequest(ctx context.Context, method, u string) (*http.Request, error) {
+	return http.NewRequestWithContext(ctx, method, u, nil)
+}
+
+func (s *Service) do(req *http.Request) (*http.Response, error) { return s.hc.Do(req) }
+
+func (s *Service) List(ctx context.Context) (*http.Response, error) {
+	req, err := s.newRequest(ctx, http.MethodGet, "https://svc.example.com/items")
+	if err != nil {
+		return nil, err
+	}
+	return s.do(req)
+}
+
+// The same shape with one caller that builds its request without one.
+
+type Queue struct{ hc *http.Client }
+
+func NewQueue() *Queue {
+	return &Queue{hc: &http.Client{Transport: transport}} // want `^http\.Client literal has no Timeout`
+}
+
+func (q *Queue) do(req *http.Request) (*http.Response, error) { return q.hc.Do(req) }
+
+func (q *Queue) Pop(ctx context.Context) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "https://q.example.com/pop", nil)
+	if err != nil {
+		return nil, err
+	}
+	return q.do(req)
+}
+
+func (q *Queue) Len() (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodGet, "https://q.example.com/len", nil)
+	if err != nil {
+		return nil, err
+	}
+	return q.do(req)
+}
