@@ -52,6 +52,12 @@
 //     bounds. The same holds for a use of http.DefaultClient, and for
 //     http.DefaultClient passed to a function together with such a
 //     context;
+//   - the client is built by an exported function that returns it (or a
+//     struct holding it) as a building block, and a caller in the
+//     package sets Timeout on the result or bounds every request it
+//     sends, as above: the factory leaves the timeout to its callers.
+//     Callers in other packages are analysed after the factory, so a
+//     factory with no such caller in its own package is reported;
 //   - the request runs inside an AWS Lambda invocation: in a handler
 //     given to lambda.Start (and its variants), or in a function only
 //     such handlers call; the function's timeout bounds it;
