@@ -208,7 +208,7 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		if !typesutil.IsPackageLevel(store) && !store.IsField() {
 			root, _ = enclosingFunc(cur)
 		}
-		ok, w := sendsBounded(pass, root, store)
+		ok, w := sendsBounded(pass, root, store, env.places)
 		if ok {
 			return // every request it sends is bounded
 		}

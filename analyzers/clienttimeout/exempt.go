@@ -72,18 +72,21 @@ func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string
 		if !ok || !inFunc || typesutil.IsPackageLevel(alias) {
 			return false, ""
 		}
-		return sendsBounded(pass, fc, alias)
+		return sendsBounded(pass, fc, alias, nil)
 	}
 	return false, ""
 }
 
 // sendsBounded reports whether the client kept in obj sends at least
 // one request in root, is used for nothing else, and every request it
-// sends is bounded; otherwise it says why the first unbounded send is
-// not, when it can.
-func sendsBounded(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (bool, string) {
+// sends is bounded (or runs in a Lambda invocation, when pl is given);
+// otherwise it says why the first unbounded send is not, when it can.
+func sendsBounded(pass *analysis.Pass, root inspector.Cursor, obj types.Object, pl *places) (bool, string) {
 	sends, closed := sendsThrough(pass, root, obj)
 	for _, s := range sends {
+		if pl != nil && pl.inLambda(s) {
+			continue // the invocation's deadline bounds it
+		}
 		call := s.Node().(*ast.CallExpr)
 		method := ast.Unparen(call.Fun).(*ast.SelectorExpr).Sel.Name
 		if b := sendBounded(pass, s, call, method); !b.ok {

@@ -54,7 +54,7 @@ func buildingBlock(pass *analysis.Pass, root inspector.Cursor, c *fieldflow.Flow
 		if setsTimeoutOn(pass.TypesInfo, caller, v) {
 			return true
 		}
-		if ok, _ := sendsBounded(pass, caller, v); ok {
+		if ok, _ := sendsBounded(pass, caller, v, nil); ok {
 			return true
 		}
 	}
