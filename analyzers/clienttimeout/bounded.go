@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/poollint/poollint/analyzers/internal/fieldflow"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -67,7 +68,7 @@ func reqBoundedDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, de
 	if !ok || typesutil.IsPackageLevel(reqVar) {
 		return boundedness{}
 	}
-	fc, ok := enclosingFunc(cur)
+	fc, ok := fieldflow.EnclosingFunc(cur)
 	if !ok {
 		return boundedness{}
 	}
@@ -143,8 +144,26 @@ func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth 
 	if idx < 0 || sig.Variadic() && idx == sig.Params().Len()-1 {
 		return boundedness{}
 	}
-	root := fc.Inspector().Root()
-	calls := 0
+	calls, onlyCalled := callsOf(pass, fc.Inspector().Root(), fn)
+	if !onlyCalled || len(calls) == 0 {
+		return boundedness{} // a function value: callers unknown
+	}
+	for _, c := range calls {
+		call := c.Node().(*ast.CallExpr)
+		if len(call.Args) <= idx {
+			return boundedness{}
+		}
+		if b := reqBoundedDepth(pass, c, call.Args[idx], depth+1); !b.ok {
+			return boundedness{}
+		}
+	}
+	return boundedness{ok: true}
+}
+
+// callsOf returns the calls of fn under root (their cursors), and
+// whether fn is only ever called there (never used as a value).
+func callsOf(pass *analysis.Pass, root inspector.Cursor, fn *types.Func) (calls []inspector.Cursor, onlyCalled bool) {
+	onlyCalled = true
 	for cur := range root.Preorder((*ast.Ident)(nil)) {
 		if pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != fn {
 			continue
@@ -154,18 +173,12 @@ func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth 
 			c = c.Parent()
 		}
 		if c.ParentEdgeKind() != edge.CallExpr_Fun {
-			return boundedness{} // a function value: callers unknown
+			onlyCalled = false
+			continue
 		}
-		call := c.Parent().Node().(*ast.CallExpr)
-		if len(call.Args) <= idx {
-			return boundedness{}
-		}
-		if b := reqBoundedDepth(pass, c.Parent(), call.Args[idx], depth+1); !b.ok {
-			return boundedness{}
-		}
-		calls++
+		calls = append(calls, c.Parent())
 	}
-	return boundedness{ok: calls > 0}
+	return calls, onlyCalled
 }
 
 // withContextLater reports whether the function replaces the request
@@ -217,7 +230,7 @@ func ctxBounded(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth i
 		if !ok {
 			return boundedness{}
 		}
-		fc, ok := enclosingFunc(cur)
+		fc, ok := fieldflow.EnclosingFunc(cur)
 		if !ok {
 			return boundedness{}
 		}
@@ -227,7 +240,7 @@ func ctxBounded(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth i
 		defs := definitions(info, fc, v)
 		if len(defs) == 0 {
 			// A variable of an enclosing function (a closure).
-			if outer, ok := enclosingFunc(fc); ok && isParam(outer, v) {
+			if outer, ok := fieldflow.EnclosingFunc(fc); ok && isParam(outer, v) {
 				return boundedness{ok: true}
 			}
 			return boundedness{}
@@ -382,7 +395,7 @@ func sendsThrough(pass *analysis.Pass, root inspector.Cursor, obj types.Object) 
 					alias, _ = info.Defs[n.Names[cur.ParentEdgeIndex()]].(*types.Var)
 				}
 			}
-			fc, ok := enclosingFunc(cur)
+			fc, ok := fieldflow.EnclosingFunc(cur)
 			if alias == nil || typesutil.IsPackageLevel(alias) || !ok || depth > 1 {
 				closed = false
 				return

@@ -206,7 +206,7 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 	if store != nil {
 		root := env.root
 		if !typesutil.IsPackageLevel(store) && !store.IsField() {
-			root, _ = enclosingFunc(cur)
+			root, _ = fieldflow.EnclosingFunc(cur)
 		}
 		ok, w := sendsBounded(pass, root, store, env.places)
 		if ok {

@@ -68,7 +68,7 @@ func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string
 		return false, ""
 	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
 		alias, ok := typesutil.ObjectOf(pass.TypesInfo, boundTo(cur)).(*types.Var)
-		fc, inFunc := enclosingFunc(cur)
+		fc, inFunc := fieldflow.EnclosingFunc(cur)
 		if !ok || !inFunc || typesutil.IsPackageLevel(alias) {
 			return false, ""
 		}
@@ -103,7 +103,7 @@ func sendsBounded(pass *analysis.Pass, root inspector.Cursor, obj types.Object, 
 // lives as long as the session, which a Timeout would cut.
 func isUpgrade(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bool {
 	info := pass.TypesInfo
-	fc, ok := enclosingFunc(cur)
+	fc, ok := fieldflow.EnclosingFunc(cur)
 	if !ok {
 		return false
 	}
@@ -159,7 +159,7 @@ func isUpgrade(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bool {
 // when the if branch ends in a return.
 func chosenAlternative(pass *analysis.Pass, tr *fieldflow.Tracker, cur inspector.Cursor) bool {
 	info := pass.TypesInfo
-	fc, ok := enclosingFunc(cur)
+	fc, ok := fieldflow.EnclosingFunc(cur)
 	if !ok {
 		return false
 	}
@@ -267,13 +267,4 @@ func returns(b *ast.BlockStmt) bool {
 	}
 	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
 	return ok
-}
-
-// enclosingFunc returns the innermost function declaration or literal
-// around cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return fc, true
-	}
-	return inspector.Cursor{}, false
 }

@@ -23,7 +23,7 @@ import (
 // buildingBlock reports whether the client c is returned by an
 // exported function whose result a caller in the package bounds.
 func buildingBlock(pass *analysis.Pass, root inspector.Cursor, c *fieldflow.Flow) bool {
-	fc, ok := enclosingFunc(c.Cursor)
+	fc, ok := fieldflow.EnclosingFunc(c.Cursor)
 	if !ok {
 		return false
 	}
@@ -35,19 +35,10 @@ func buildingBlock(pass *analysis.Pass, root inspector.Cursor, c *fieldflow.Flow
 	if !ok {
 		return false
 	}
-	for cur := range root.Preorder((*ast.Ident)(nil)) {
-		if pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != fn {
-			continue
-		}
-		call := cur
-		if call.ParentEdgeKind() == edge.SelectorExpr_Sel {
-			call = call.Parent()
-		}
-		if call.ParentEdgeKind() != edge.CallExpr_Fun {
-			continue
-		}
-		v, ok := typesutil.ObjectOf(pass.TypesInfo, boundTo(call.Parent())).(*types.Var)
-		caller, inFunc := enclosingFunc(call)
+	calls, _ := callsOf(pass, root, fn)
+	for _, call := range calls {
+		v, ok := typesutil.ObjectOf(pass.TypesInfo, boundTo(call)).(*types.Var)
+		caller, inFunc := fieldflow.EnclosingFunc(call)
 		if !ok || !inFunc || typesutil.IsPackageLevel(v) {
 			continue
 		}
@@ -77,7 +68,7 @@ func returned(info *types.Info, c *fieldflow.Flow) bool {
 	if c.Var == nil || typesutil.IsPackageLevel(c.Var) {
 		return false
 	}
-	fc, ok := enclosingFunc(c.Cursor)
+	fc, ok := fieldflow.EnclosingFunc(c.Cursor)
 	if !ok {
 		return false
 	}
