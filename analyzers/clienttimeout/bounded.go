@@ -62,7 +62,7 @@ func reqBoundedDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, de
 		if fn := typesutil.Callee(info, call); typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "WithContext", "Clone") && len(call.Args) == 1 {
 			return ctxBounded(pass, cur, call.Args[0], 0)
 		}
-		return builtWithContext(pass, cur, call)
+		return builtWithContextDepth(pass, cur, call, depth)
 	}
 	reqVar, ok := typesutil.ObjectOf(info, req).(*types.Var)
 	if !ok || typesutil.IsPackageLevel(reqVar) {
@@ -101,7 +101,7 @@ func reqBoundedDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, de
 			}
 			return boundedness{why: ctxUnused(pass, cur, "")}
 		default:
-			if b := builtWithContext(pass, cur, call); !b.ok {
+			if b := builtWithContextDepth(pass, cur, call, depth); !b.ok {
 				return b
 			}
 		}
@@ -109,13 +109,63 @@ func reqBoundedDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, de
 	return boundedness{ok: true}
 }
 
-// builtWithContext judges a request returned by a helper: a helper
-// given a context (r.newRequest(ctx, ...)) builds the request under it.
-func builtWithContext(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr) boundedness {
+// builtWithContextDepth judges a request returned by a helper: a
+// helper given a context (r.newRequest(ctx, ...)) builds the request
+// under it.
+func builtWithContextDepth(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, depth int) boundedness {
 	for _, a := range call.Args {
 		if typesutil.IsNamed(pass.TypesInfo.TypeOf(a), "context", "Context") {
 			return ctxBounded(pass, cur, a, 0)
 		}
+	}
+	return helperReturnsBounded(pass, cur, call, depth)
+}
+
+// helperReturnsBounded judges a request returned by a helper of this
+// package that is given no context: it is bounded when every return
+// of the helper hands back a bounded request (the helper makes its own
+// deadline, as createRequest does with context.WithTimeout and returns
+// the cancel function beside the request).
+func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, depth int) boundedness {
+	fn := typesutil.StaticCallee(pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() != pass.Pkg || depth >= maxReqDepth {
+		return boundedness{}
+	}
+	res := fn.Type().(*types.Signature).Results()
+	idx := -1
+	for i := range res.Len() {
+		if typesutil.IsPointerToNamed(res.At(i).Type(), typesutil.NetHTTP, "Request") {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		return boundedness{}
+	}
+	for dc := range cur.Inspector().Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := dc.Node().(*ast.FuncDecl)
+		if pass.TypesInfo.Defs[decl.Name] != fn || decl.Body == nil {
+			continue
+		}
+		n := 0
+		for rc := range dc.Preorder((*ast.ReturnStmt)(nil)) {
+			if inner, ok := fieldflow.EnclosingFunc(rc); !ok || inner.Node() != decl {
+				continue // a nested function literal's return
+			}
+			ret := rc.Node().(*ast.ReturnStmt)
+			if len(ret.Results) != res.Len() {
+				return boundedness{}
+			}
+			r := ret.Results[idx]
+			if fieldflow.IsNil(pass.TypesInfo, r) {
+				continue // an error return
+			}
+			if b := reqBoundedDepth(pass, rc, r, depth+1); !b.ok {
+				return boundedness{}
+			}
+			n++
+		}
+		return boundedness{ok: n > 0}
 	}
 	return boundedness{}
 }

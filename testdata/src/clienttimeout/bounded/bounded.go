@@ -6,6 +6,7 @@ package bounded
 import (
 	"context"
 	"net/http"
+	"time"
 )
 
 var transport = http.DefaultTransport
@@ -157,4 +158,95 @@ func (q *Queue) Len() (*http.Response, error) {
 		return nil, err
 	}
 	return q.do(req)
+}
+
+// A long-lived client whose every request carries a deadline made in
+// the sending function (corpus: shoutrrr mattermost).
+
+type Notifier struct{ hc *http.Client }
+
+func (n *Notifier) Initialize() { n.hc = &http.Client{Transport: transport} }
+
+func (n *Notifier) Send(u string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := n.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type Pager struct{ hc *http.Client }
+
+func (p *Pager) Initialize() {
+	p.hc = &http.Client{Transport: transport} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(the request's context is context\.Background\(\), which has no deadline\)`
+}
+
+func (p *Pager) Send(u string) error {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := p.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A deadline made by a request-building helper that returns the
+// request and its cancel function (corpus: shoutrrr signal).
+
+func createRequest(u string) (*http.Request, context.CancelFunc, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, nil)
+	if err != nil {
+		cancel()
+		return nil, nil, err
+	}
+	return req, cancel, nil
+}
+
+func sendRequest(req *http.Request) error {
+	client := &http.Client{}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func Signal(u string) error {
+	req, cancel, err := createRequest(u)
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	return sendRequest(req)
+}
+
+func createPlainRequest(u string) (*http.Request, error) {
+	return http.NewRequest(http.MethodPost, u, nil)
+}
+
+func sendPlain(req *http.Request) error {
+	client := &http.Client{} // want `^http\.Client literal has no Timeout`
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func Plain(u string) error {
+	req, err := createPlainRequest(u)
+	if err != nil {
+		return err
+	}
+	return sendPlain(req)
 }
