@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/poollint/poollint/analyzers/internal/fieldflow"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -43,6 +44,14 @@ func sendBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, 
 
 // reqBounded judges the request expression req used at cur.
 func reqBounded(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) boundedness {
+	return reqBoundedDepth(pass, cur, req, 0)
+}
+
+// maxReqDepth bounds how many unexported functions a request parameter
+// is followed back through to the calls that build it.
+const maxReqDepth = 2
+
+func reqBoundedDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth int) boundedness {
 	info := pass.TypesInfo
 	if isUpgrade(pass, cur, req) {
 		return boundedness{ok: true}
@@ -53,15 +62,18 @@ func reqBounded(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bounded
 		if fn := typesutil.Callee(info, call); typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "WithContext", "Clone") && len(call.Args) == 1 {
 			return ctxBounded(pass, cur, call.Args[0], 0)
 		}
-		return boundedness{}
+		return builtWithContextDepth(pass, cur, call, depth)
 	}
 	reqVar, ok := typesutil.ObjectOf(info, req).(*types.Var)
 	if !ok || typesutil.IsPackageLevel(reqVar) {
 		return boundedness{}
 	}
-	fc, ok := enclosingFunc(cur)
+	fc, ok := fieldflow.EnclosingFunc(cur)
 	if !ok {
 		return boundedness{}
+	}
+	if isParam(fc, reqVar) {
+		return paramBounded(pass, fc, reqVar, depth)
 	}
 	// Every definition of the request in the function must be bounded.
 	defs := definitions(info, fc, reqVar)
@@ -89,10 +101,134 @@ func reqBounded(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bounded
 			}
 			return boundedness{why: ctxUnused(pass, cur, "")}
 		default:
+			if b := builtWithContextDepth(pass, cur, call, depth); !b.ok {
+				return b
+			}
+		}
+	}
+	return boundedness{ok: true}
+}
+
+// builtWithContextDepth judges a request returned by a helper: a
+// helper given a context (r.newRequest(ctx, ...)) builds the request
+// under it.
+func builtWithContextDepth(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, depth int) boundedness {
+	for _, a := range call.Args {
+		if typesutil.IsNamed(pass.TypesInfo.TypeOf(a), "context", "Context") {
+			return ctxBounded(pass, cur, a, 0)
+		}
+	}
+	return helperReturnsBounded(pass, cur, call, depth)
+}
+
+// helperReturnsBounded judges a request returned by a helper of this
+// package that is given no context: it is bounded when every return
+// of the helper hands back a bounded request (the helper makes its own
+// deadline, as createRequest does with context.WithTimeout and returns
+// the cancel function beside the request).
+func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, depth int) boundedness {
+	fn := typesutil.StaticCallee(pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() != pass.Pkg || depth >= maxReqDepth {
+		return boundedness{}
+	}
+	res := fn.Type().(*types.Signature).Results()
+	idx := -1
+	for i := range res.Len() {
+		if typesutil.IsPointerToNamed(res.At(i).Type(), typesutil.NetHTTP, "Request") {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		return boundedness{}
+	}
+	for dc := range cur.Inspector().Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := dc.Node().(*ast.FuncDecl)
+		if pass.TypesInfo.Defs[decl.Name] != fn || decl.Body == nil {
+			continue
+		}
+		n := 0
+		for rc := range dc.Preorder((*ast.ReturnStmt)(nil)) {
+			if inner, ok := fieldflow.EnclosingFunc(rc); !ok || inner.Node() != decl {
+				continue // a nested function literal's return
+			}
+			ret := rc.Node().(*ast.ReturnStmt)
+			if len(ret.Results) != res.Len() {
+				return boundedness{}
+			}
+			r := ret.Results[idx]
+			if fieldflow.IsNil(pass.TypesInfo, r) {
+				continue // an error return
+			}
+			if b := reqBoundedDepth(pass, rc, r, depth+1); !b.ok {
+				return boundedness{}
+			}
+			n++
+		}
+		return boundedness{ok: n > 0}
+	}
+	return boundedness{}
+}
+
+// paramBounded judges a request that is a parameter of the function at
+// fc: for an unexported function whose every call in the package
+// passes a bounded request, it is bounded (do(req) called by methods
+// that build req with their caller's context). An exported function's
+// callers are elsewhere.
+func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth int) boundedness {
+	decl, ok := fc.Node().(*ast.FuncDecl)
+	if !ok || decl.Name.IsExported() || depth >= maxReqDepth {
+		return boundedness{}
+	}
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return boundedness{}
+	}
+	sig := fn.Type().(*types.Signature)
+	idx := -1
+	for i := range sig.Params().Len() {
+		if sig.Params().At(i) == v {
+			idx = i
+		}
+	}
+	if idx < 0 || sig.Variadic() && idx == sig.Params().Len()-1 {
+		return boundedness{}
+	}
+	calls, onlyCalled := callsOf(pass, fc.Inspector().Root(), fn)
+	if !onlyCalled || len(calls) == 0 {
+		return boundedness{} // a function value: callers unknown
+	}
+	for _, c := range calls {
+		call := c.Node().(*ast.CallExpr)
+		if len(call.Args) <= idx {
+			return boundedness{}
+		}
+		if b := reqBoundedDepth(pass, c, call.Args[idx], depth+1); !b.ok {
 			return boundedness{}
 		}
 	}
 	return boundedness{ok: true}
+}
+
+// callsOf returns the calls of fn under root (their cursors), and
+// whether fn is only ever called there (never used as a value).
+func callsOf(pass *analysis.Pass, root inspector.Cursor, fn *types.Func) (calls []inspector.Cursor, onlyCalled bool) {
+	onlyCalled = true
+	for cur := range root.Preorder((*ast.Ident)(nil)) {
+		if pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != fn {
+			continue
+		}
+		c := cur
+		if c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			c = c.Parent()
+		}
+		if c.ParentEdgeKind() != edge.CallExpr_Fun {
+			onlyCalled = false
+			continue
+		}
+		calls = append(calls, c.Parent())
+	}
+	return calls, onlyCalled
 }
 
 // withContextLater reports whether the function replaces the request
@@ -144,7 +280,7 @@ func ctxBounded(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth i
 		if !ok {
 			return boundedness{}
 		}
-		fc, ok := enclosingFunc(cur)
+		fc, ok := fieldflow.EnclosingFunc(cur)
 		if !ok {
 			return boundedness{}
 		}
@@ -154,7 +290,7 @@ func ctxBounded(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth i
 		defs := definitions(info, fc, v)
 		if len(defs) == 0 {
 			// A variable of an enclosing function (a closure).
-			if outer, ok := enclosingFunc(fc); ok && isParam(outer, v) {
+			if outer, ok := fieldflow.EnclosingFunc(fc); ok && isParam(outer, v) {
 				return boundedness{ok: true}
 			}
 			return boundedness{}
@@ -309,7 +445,7 @@ func sendsThrough(pass *analysis.Pass, root inspector.Cursor, obj types.Object) 
 					alias, _ = info.Defs[n.Names[cur.ParentEdgeIndex()]].(*types.Var)
 				}
 			}
-			fc, ok := enclosingFunc(cur)
+			fc, ok := fieldflow.EnclosingFunc(cur)
 			if alias == nil || typesutil.IsPackageLevel(alias) || !ok || depth > 1 {
 				closed = false
 				return

@@ -200,16 +200,16 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 	}
 	if timedSibling(pass, c) || env.transports.boundAtTransport(pass, c) ||
 		allowed(pass, c.Path, cur, env.allow) || chosenAlternative(pass, env.tr, cur) ||
-		cfg.exemptPlace(env, cur) {
+		cfg.exemptPlace(env, cur) || buildingBlock(pass, env.root, c) {
 		return
 	}
 	why := ""
 	if store != nil {
 		root := env.root
 		if !typesutil.IsPackageLevel(store) && !store.IsField() {
-			root, _ = enclosingFunc(cur)
+			root, _ = fieldflow.EnclosingFunc(cur)
 		}
-		ok, w := sendsBounded(pass, root, store)
+		ok, w := sendsBounded(pass, root, store, env.places)
 		if ok {
 			return // every request it sends is bounded
 		}

@@ -29,6 +29,7 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/twoclients",
 		"clienttimeout/transportbound",
 		"clienttimeout/pkgclient",
+		"clienttimeout/factory",
 	)
 }
 

@@ -68,22 +68,25 @@ func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string
 		return false, ""
 	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
 		alias, ok := typesutil.ObjectOf(pass.TypesInfo, boundTo(cur)).(*types.Var)
-		fc, inFunc := enclosingFunc(cur)
+		fc, inFunc := fieldflow.EnclosingFunc(cur)
 		if !ok || !inFunc || typesutil.IsPackageLevel(alias) {
 			return false, ""
 		}
-		return sendsBounded(pass, fc, alias)
+		return sendsBounded(pass, fc, alias, nil)
 	}
 	return false, ""
 }
 
 // sendsBounded reports whether the client kept in obj sends at least
 // one request in root, is used for nothing else, and every request it
-// sends is bounded; otherwise it says why the first unbounded send is
-// not, when it can.
-func sendsBounded(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (bool, string) {
+// sends is bounded (or runs in a Lambda invocation, when pl is given);
+// otherwise it says why the first unbounded send is not, when it can.
+func sendsBounded(pass *analysis.Pass, root inspector.Cursor, obj types.Object, pl *places) (bool, string) {
 	sends, closed := sendsThrough(pass, root, obj)
 	for _, s := range sends {
+		if pl != nil && pl.inLambda(s) {
+			continue // the invocation's deadline bounds it
+		}
 		call := s.Node().(*ast.CallExpr)
 		method := ast.Unparen(call.Fun).(*ast.SelectorExpr).Sel.Name
 		if b := sendBounded(pass, s, call, method); !b.ok {
@@ -100,7 +103,7 @@ func sendsBounded(pass *analysis.Pass, root inspector.Cursor, obj types.Object) 
 // lives as long as the session, which a Timeout would cut.
 func isUpgrade(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bool {
 	info := pass.TypesInfo
-	fc, ok := enclosingFunc(cur)
+	fc, ok := fieldflow.EnclosingFunc(cur)
 	if !ok {
 		return false
 	}
@@ -156,7 +159,7 @@ func isUpgrade(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bool {
 // when the if branch ends in a return.
 func chosenAlternative(pass *analysis.Pass, tr *fieldflow.Tracker, cur inspector.Cursor) bool {
 	info := pass.TypesInfo
-	fc, ok := enclosingFunc(cur)
+	fc, ok := fieldflow.EnclosingFunc(cur)
 	if !ok {
 		return false
 	}
@@ -264,13 +267,4 @@ func returns(b *ast.BlockStmt) bool {
 	}
 	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
 	return ok
-}
-
-// enclosingFunc returns the innermost function declaration or literal
-// around cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return fc, true
-	}
-	return inspector.Cursor{}, false
 }

@@ -268,21 +268,10 @@ func (ts transports) boundAtTransport(pass *analysis.Pass, c *fieldflow.Flow) bo
 		if !t.Set("ResponseHeaderTimeout") {
 			return false
 		}
-		if t.Kind == fieldflow.Call && isDefaultTransport(pass.TypesInfo, t.Recv) {
+		if t.Kind == fieldflow.Call && fieldflow.IsDefaultTransport(pass.TypesInfo, t.Recv) {
 			return true
 		}
 		return t.Set("TLSHandshakeTimeout") && t.Set("DialContext", "Dial")
 	}
 	return false
-}
-
-// isDefaultTransport reports whether e is
-// http.DefaultTransport.(*http.Transport).
-func isDefaultTransport(info *types.Info, e ast.Expr) bool {
-	ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr)
-	if !ok {
-		return false
-	}
-	v, ok := typesutil.ObjectOf(info, ta.X).(*types.Var)
-	return ok && v.Pkg() != nil && v.Pkg().Path() == typesutil.NetHTTP && v.Name() == "DefaultTransport"
 }

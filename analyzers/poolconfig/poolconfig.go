@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -83,7 +82,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	for k := range tr.Constructions(skip) {
 		t := &transport{pass: pass, tr: tr, base: zeroBase}
 		if k.Kind == fieldflow.Call {
-			if !isDefaultClone(pass, k.Recv) {
+			if !fieldflow.IsDefaultTransport(pass.TypesInfo, k.Recv) {
 				continue // a copy of a transport configured elsewhere
 			}
 			t.base = defaultBase
@@ -157,17 +156,6 @@ func (cfg *config) report(t *transport) {
 		}
 	}
 	t.pass.Report(d)
-}
-
-// isDefaultClone reports whether recv, the receiver of a Clone call,
-// is http.DefaultTransport.(*http.Transport).
-func isDefaultClone(pass *analysis.Pass, recv ast.Expr) bool {
-	ta, ok := ast.Unparen(recv).(*ast.TypeAssertExpr)
-	if !ok {
-		return false
-	}
-	v, ok := typesutil.ObjectOf(pass.TypesInfo, ta.X).(*types.Var)
-	return ok && v.Pkg() != nil && v.Pkg().Path() == typesutil.NetHTTP && v.Name() == "DefaultTransport"
 }
 
 func isTrue(v constant.Value) bool {

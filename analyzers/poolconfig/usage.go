@@ -98,7 +98,7 @@ func local(info *types.Info, c *fieldflow.Flow, uses int) bool {
 // inside one call: it and every client that sends through it are local
 // variables that are never returned, stored or passed on.
 func dropped(info *types.Info, t *transport, cs []*fieldflow.Flow) bool {
-	if _, inFunc := enclosingFunc(t.Cursor); !inFunc {
+	if _, inFunc := fieldflow.EnclosingFunc(t.Cursor); !inFunc {
 		return false
 	}
 	if t.Path == nil {
@@ -164,15 +164,6 @@ func funcDecl(t *transport, fn *types.Func) *ast.FuncDecl {
 		}
 	}
 	return nil
-}
-
-// enclosingFunc returns the innermost function declaration or literal
-// around cur.
-func enclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return fc, true
-	}
-	return inspector.Cursor{}, false
 }
 
 // assignedAfter returns the assignment that sets field name after the

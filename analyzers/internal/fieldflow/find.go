@@ -7,6 +7,7 @@ import (
 	"iter"
 
 	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -106,4 +107,25 @@ func (tr *Tracker) isClone(call *ast.CallExpr) bool {
 	}
 	res := fn.Type().(*types.Signature).Results()
 	return res.Len() == 1 && tr.IsPtr(res.At(0).Type())
+}
+
+// IsDefaultTransport reports whether e is
+// http.DefaultTransport.(*http.Transport), the receiver of the Clone
+// that starts from net/http's defaults.
+func IsDefaultTransport(info *types.Info, e ast.Expr) bool {
+	ta, ok := ast.Unparen(e).(*ast.TypeAssertExpr)
+	if !ok {
+		return false
+	}
+	v, ok := typesutil.ObjectOf(info, ta.X).(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == typesutil.NetHTTP && v.Name() == "DefaultTransport"
+}
+
+// EnclosingFunc returns the innermost function declaration or literal
+// around cur.
+func EnclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return fc, true
+	}
+	return inspector.Cursor{}, false
 }

@@ -70,7 +70,7 @@ func main() {
 		// Built once, but from scratch: HTTP_PROXY is ignored (the
 		// client's Timeout bounds the dial and the TLS handshake).
 		client: &http.Client{
-			Transport: &http.Transport{MaxIdleConnsPerHost: 64}, // want `http.Transport literal drops DefaultTransport's defaults`
+			Transport: &http.Transport{MaxIdleConnsPerHost: 64}, // want `http.Transport literal drops DefaultTransport's Proxy`
 			Timeout:   5 * time.Second,
 		},
 	}

@@ -44,3 +44,28 @@ func BadOutsideHandler() error {
 	}
 	return resp.Body.Close()
 }
+
+// A client built once at init and used only by the handler.
+
+var shared = &http.Client{}
+
+var sharedElsewhere = &http.Client{} // want `^http\.Client literal has no Timeout`
+
+func handleShared(ctx context.Context) error {
+	resp, err := shared.Get("https://api.example.com/items")
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func StartShared() { lambda.Start(handleShared) }
+
+// Poll is exported: it may run anywhere.
+func Poll() error {
+	resp, err := sharedElsewhere.Get("https://api.example.com/items")
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
