@@ -143,7 +143,7 @@ func (r *resultFunc) result(ret *ast.ReturnStmt, k int, b *cfg.Block, i int) boo
 // exprOK reports whether the response value e, evaluated at node i of
 // b, is not open.
 func (r *resultFunc) exprOK(e ast.Expr, b *cfg.Block, i, depth int) bool {
-	if depth > 8 {
+	if depth > maxDepth {
 		return false
 	}
 	info := r.o.info
@@ -200,7 +200,7 @@ func (r *resultFunc) callOK(call *ast.CallExpr, b *cfg.Block, i, depth int) bool
 // definition (a non-nil error comes with no open response) or by a
 // failed read of v's whole body (net/http closed the connection).
 func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
-	if depth > 8 {
+	if depth > maxDepth {
 		return false
 	}
 	type key struct {
