@@ -116,6 +116,10 @@
 //		return fmt.Errorf("status %s", resp.Status)
 //	}
 //
+// It also reports defer resp.Body.Close() placed between the call and
+// its error check: when the request fails, resp is nil and the deferred
+// call panics.
+//
 // When the body is never closed and the shape is simple, a suggested fix
 // adds defer resp.Body.Close() after the error check.
 //
