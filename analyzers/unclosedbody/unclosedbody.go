@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -53,6 +54,7 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		for _, d := range defs {
+			checkEarlyDefer(pass, f, d)
 			// Skip responses closed by the callee, synthetic or passed
 			// through, responses to HEAD requests (no body), and a
 			// response derived from the one the variable held (v =
@@ -201,4 +203,121 @@ func suggest(pass *analysis.Pass, f *bodyown.Func, d bodyown.Def) []analysis.Sug
 		Message:   "Add defer " + d.Var.Name() + ".Body.Close()",
 		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
 	}}
+}
+
+// checkEarlyDefer reports defer resp.Body.Close() placed between the
+// call and its error check, in the same block:
+//
+//	resp, err := http.Get(url)
+//	defer resp.Body.Close() // resp is nil when err is non-nil
+//	if err != nil {
+//
+// When the request fails, resp is nil and the deferred call panics. A
+// statement in between that tests err (a guard) keeps it silent, and so
+// does the lack of any later test of err.
+func checkEarlyDefer(pass *analysis.Pass, f *bodyown.Func, d bodyown.Def) {
+	if d.Err == nil {
+		return
+	}
+	var list []ast.Stmt
+	ast.Inspect(f.Body, func(n ast.Node) bool {
+		if list != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			if slices.Contains(n.List, d.Stmt.(ast.Stmt)) {
+				list = n.List
+			}
+		case *ast.CaseClause:
+			if slices.Contains(n.Body, d.Stmt.(ast.Stmt)) {
+				list = n.Body
+			}
+		}
+		return true
+	})
+	i := slices.Index(list, d.Stmt.(ast.Stmt))
+	if i < 0 {
+		return
+	}
+	for j := i + 1; j < len(list); j++ {
+		st := list[j]
+		if bodyown.Assigns(f.Info, st, d.Var) || bodyown.Assigns(f.Info, st, d.Err) {
+			return
+		}
+		if ifs, ok := st.(*ast.IfStmt); ok && bodyown.Dead(f.Info, ifs.Cond, true, nil, d.Err, true) && leaves(f.Info, ifs.Body) {
+			return // the error check, before the defer
+		}
+		if !isBodyCloseDefer(f.Info, st, d.Var) {
+			continue
+		}
+		for _, later := range list[j+1:] {
+			ifs, ok := later.(*ast.IfStmt)
+			if ok && ifs.Init == nil && bodyown.Dead(f.Info, ifs.Cond, true, nil, d.Err, true) {
+				pass.Report(analysis.Diagnostic{
+					Pos:     st.Pos(),
+					End:     st.End(),
+					Message: fmt.Sprintf("%s.Body.Close is deferred before the error check, and %s is nil when the request fails, so the deferred call panics; defer it after the error check", d.Var.Name(), d.Var.Name()),
+					Related: []analysis.RelatedInformation{bodyown.Related(pass, ifs, "the error is checked here")},
+				})
+				return
+			}
+			if mentions(f.Info, later, d.Err) {
+				return
+			}
+		}
+		return
+	}
+}
+
+// leaves reports whether block ends by leaving the statement list: a
+// return, a branch, or a call that never returns.
+func leaves(info *types.Info, block *ast.BlockStmt) bool {
+	if len(block.List) == 0 {
+		return false
+	}
+	switch last := block.List[len(block.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(last.X).(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
+				return info.Uses[id] == types.Universe.Lookup("panic")
+			}
+		}
+		return bodyown.NoReturn(info, last)
+	}
+	return false
+}
+
+// isBodyCloseDefer reports whether st is defer v.Body.Close().
+func isBodyCloseDefer(info *types.Info, st ast.Stmt, v *types.Var) bool {
+	ds, ok := st.(*ast.DeferStmt)
+	if !ok || len(ds.Call.Args) != 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(ds.Call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Close" {
+		return false
+	}
+	body, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok || body.Sel.Name != "Body" {
+		return false
+	}
+	id, ok := ast.Unparen(body.X).(*ast.Ident)
+	return ok && info.Uses[id] == v
+}
+
+// mentions reports whether n uses v.
+func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -36,6 +36,7 @@ func TestUnclosedBody(t *testing.T) {
 		"unclosedbody/readerror",
 		"unclosedbody/wrapdiscard",
 		"unclosedbody/pathmsg",
+		"unclosedbody/earlydefer",
 	)
 }
 

@@ -23,6 +23,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -82,6 +83,12 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), noOpen: make(map[*types.Func]*NoOpenResponse), noReturn: make(map[*types.Func]bool)}
+	if passutil.InGOROOT(pass) {
+		// No facts for the standard library: go vet does not ask
+		// poollint for them (cmd/poollint), so every driver knows the
+		// standard library from the tables in tables.go alone.
+		return o, nil
+	}
 
 	// Imported facts for every function this package refers to.
 	for _, obj := range pass.TypesInfo.Uses {
@@ -505,6 +512,9 @@ func (s *scanner) callArg(call *ast.CallExpr, e ast.Expr) (eff Effect, wrapped b
 		}
 		if wraps(fn, idx) {
 			return None, true
+		}
+		if closesArg(info, fn, call, idx) {
+			return Closed, false
 		}
 		if s.o.ClosesParam(fn, idx) {
 			if sig.Results().Len() == 1 && hasClose(sig.Results().At(0).Type()) {

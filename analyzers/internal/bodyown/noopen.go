@@ -64,6 +64,8 @@ type resultFunc struct {
 	preds  map[*cfg.Block][]*cfg.Block
 	params map[*types.Var]int
 	passes map[int]bool
+	f      *Func        // the same function, for branches and body reads
+	errs   []*types.Var // error variables a branch may show non-nil (at most 64)
 }
 
 // noOpenResult decides whether the function declared by decl, whose
@@ -82,6 +84,8 @@ func (o *Owners) noOpenResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.C
 	}
 	r := &resultFunc{o: o, body: decl.Body, g: g, sig: sig,
 		preds: map[*cfg.Block][]*cfg.Block{}, params: map[*types.Var]int{}, passes: map[int]bool{}}
+	r.f = &Func{Info: o.info, Body: decl.Body, Sig: sig, g: g}
+	r.errs = errorVars(o.info, decl.Body)
 	for i := 0; i < sig.Params().Len(); i++ {
 		r.params[sig.Params().At(i)] = i
 	}
@@ -139,7 +143,7 @@ func (r *resultFunc) result(ret *ast.ReturnStmt, k int, b *cfg.Block, i int) boo
 // exprOK reports whether the response value e, evaluated at node i of
 // b, is not open.
 func (r *resultFunc) exprOK(e ast.Expr, b *cfg.Block, i, depth int) bool {
-	if depth > 8 {
+	if depth > maxDepth {
 		return false
 	}
 	info := r.o.info
@@ -191,20 +195,33 @@ func (r *resultFunc) callOK(call *ast.CallExpr, b *cfg.Block, i, depth int) bool
 // varOK reports whether v holds no open response at node i of block b:
 // on every path back from there, v is closed, or was last assigned a
 // value that is not open, or is a parameter (a pass-through), or still
-// holds its zero value.
+// holds its zero value. A path on which a branch showed an error
+// non-nil is open-free back to where that error was assigned by v's own
+// definition (a non-nil error comes with no open response) or by a
+// failed read of v's whole body (net/http closed the connection).
 func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
-	if depth > 8 {
+	if depth > maxDepth {
 		return false
 	}
 	type key struct {
 		b       *cfg.Block
 		mutated bool
+		nonNil  uint64 // bits of r.errs shown non-nil on the path
 	}
-	seen := map[key]bool{{b, false}: true}
-	var walk func(b *cfg.Block, end int, mutated bool) bool
-	walk = func(b *cfg.Block, end int, mutated bool) bool {
+	seen := map[key]bool{{b, false, 0}: true}
+	var walk func(b *cfg.Block, end int, mutated bool, nonNil uint64) bool
+	walk = func(b *cfg.Block, end int, mutated bool, nonNil uint64) bool {
 		for j := end - 1; j >= 0; j-- {
 			n := b.Nodes[j]
+			for k, e := range r.errs {
+				if nonNil&(1<<k) == 0 || !Assigns(r.o.info, n, e) {
+					continue
+				}
+				if r.definesWithErr(n, v, e) || r.f.bodyReadErr(n, v) == e {
+					return true
+				}
+				nonNil &^= 1 << k
+			}
 			if Assigns(r.o.info, n, v) {
 				return r.defOK(n, v, b, j, depth, mutated)
 			}
@@ -223,18 +240,79 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 			return true // a zero (nil) result
 		}
 		for _, p := range r.preds[b] {
-			k := key{p, mutated}
+			nn := nonNil
+			if cond := r.f.Branch(p); cond != nil {
+				for k, e := range r.errs {
+					if Dead(r.o.info, cond, p.Succs[0] == b, nil, e, true) {
+						nn |= 1 << k
+					}
+				}
+			}
+			k := key{p, mutated, nn}
 			if seen[k] {
 				continue
 			}
 			seen[k] = true
-			if !walk(p, len(p.Nodes), mutated) {
+			if !walk(p, len(p.Nodes), mutated, nn) {
 				return false
 			}
 		}
 		return true
 	}
-	return walk(b, i, false)
+	return walk(b, i, false, 0)
+}
+
+// definesWithErr reports whether n assigns v and e together from one
+// call (resp, err := c.Do(req)).
+func (r *resultFunc) definesWithErr(n ast.Node, v, e *types.Var) bool {
+	as, ok := n.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) < 2 {
+		return false
+	}
+	if _, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); !ok {
+		return false
+	}
+	hasV, hasE := false, false
+	for _, l := range as.Lhs {
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+			obj := r.o.info.Defs[id]
+			if obj == nil {
+				obj = r.o.info.Uses[id]
+			}
+			hasV = hasV || obj == v
+			hasE = hasE || obj == e
+		}
+	}
+	return hasV && hasE
+}
+
+// errorVars returns the local error variables of body assigned by a
+// call with more than one result (at most 64, the bits of a path key).
+func errorVars(info *types.Info, body *ast.BlockStmt) []*types.Var {
+	var errs []*types.Var
+	seen := map[*types.Var]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || len(as.Lhs) < 2 {
+			return true
+		}
+		for _, l := range as.Lhs {
+			id, ok := ast.Unparen(l).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			obj := info.Defs[id]
+			if obj == nil {
+				obj = info.Uses[id]
+			}
+			if e, ok := obj.(*types.Var); ok && isError(e.Type()) && !seen[e] && len(errs) < 64 {
+				seen[e] = true
+				errs = append(errs, e)
+			}
+		}
+		return true
+	})
+	return errs
 }
 
 // mutates reports whether n may give v a new body: v passed to a call

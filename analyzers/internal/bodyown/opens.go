@@ -114,7 +114,7 @@ func (o *Owners) syntheticCall(call *ast.CallExpr, body ast.Node) bool {
 // or io.LimitReader around one; a local variable counts if every value
 // assigned to it in body does.
 func (o *Owners) inMemory(e ast.Expr, body ast.Node, depth int) bool {
-	if depth > 8 {
+	if depth > maxDepth {
 		return false
 	}
 	info := o.info
@@ -239,3 +239,11 @@ func (o *Owners) synthetic(e ast.Expr, body ast.Node) bool {
 	}
 	return true
 }
+
+// maxDepth bounds how far the value-following helpers (inMemory, and
+// the NoOpenResponse result walk) chase a value through variables and
+// calls. Real wrappers are one or two levels deep (a reader around a
+// buffer, a variable holding a call's result); the bound only stops
+// cycles (a = b; b = a) and pathological chains, where the answer is
+// the conservative one (open, not in memory).
+const maxDepth = 8

@@ -225,14 +225,8 @@ func (f *Func) bodyReadErr(n ast.Node, v *types.Var) *types.Var {
 		if !r.ref.match(fn) || r.arg >= len(call.Args) {
 			continue
 		}
-		if r.needTrue >= 0 {
-			if r.needTrue >= len(call.Args) {
-				continue
-			}
-			tv, ok := f.Info.Types[call.Args[r.needTrue]]
-			if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool || !constant.BoolVal(tv.Value) {
-				continue
-			}
+		if !constTrue(f.Info, call, r.needTrue) {
+			continue
 		}
 		a := ast.Unparen(call.Args[r.arg])
 		if !r.resp {
@@ -314,4 +308,37 @@ func wraps(fn *types.Func, idx int) bool {
 		}
 	}
 	return false
+}
+
+// closerCalls close the network body of their response argument Arg
+// (the standard library has no ClosesParam facts under go vet). A
+// bodyRead entry gives the argument and the bool that must be true.
+var closerCalls = []bodyRead{
+	// DumpResponse(resp, true) reads the body into memory, closes it
+	// and puts an in-memory copy in resp.Body (drainBody in
+	// net/http/httputil/dump.go): resp holds no connection afterwards.
+	{funcRef{"net/http/httputil", "", []string{"DumpResponse"}}, 0, true, 1},
+}
+
+// closesArg reports whether call closes its argument idx (closerCalls).
+func closesArg(info *types.Info, fn *types.Func, call *ast.CallExpr, idx int) bool {
+	for _, c := range closerCalls {
+		if c.arg == idx && c.ref.match(fn) && constTrue(info, call, c.needTrue) {
+			return true
+		}
+	}
+	return false
+}
+
+// constTrue reports whether argument i of call is the constant true (or
+// i is -1: no such argument is needed).
+func constTrue(info *types.Info, call *ast.CallExpr, i int) bool {
+	if i < 0 {
+		return true
+	}
+	if i >= len(call.Args) {
+		return false
+	}
+	tv, ok := info.Types[call.Args[i]]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
 }

@@ -71,3 +71,47 @@ func badReadThenCheck(c *http.Client, req *http.Request) ([]byte, error) {
 	resp.Body.Close()
 	return b, err
 }
+
+// dump traces a response; with the body, DumpResponse leaves an
+// in-memory copy in resp.Body and closes the network one.
+func dump(resp *http.Response, w io.Writer) error {
+	b, err := httputil.DumpResponse(resp, true)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+func goodDumpedByHelper(c *http.Client, req *http.Request, w io.Writer) (*http.Response, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if err := dump(resp, w); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// dumpHeaders traces only the headers: the body stays on the network.
+func dumpHeaders(resp *http.Response, w io.Writer) error {
+	b, err := httputil.DumpResponse(resp, false)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// The twin: the trace write can fail with the network body still open.
+func badDumpedHeadersByHelper(c *http.Client, req *http.Request, w io.Writer) (*http.Response, error) {
+	resp, err := c.Do(req) // want `response body is not closed on the path that returns here`
+	if err != nil {
+		return nil, err
+	}
+	if err := dumpHeaders(resp, w); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
