@@ -241,6 +241,10 @@ func (r *resolver) loopBound(loop ast.Node) (n int, known bool, why string) {
 		if t == nil {
 			return 0, false, ""
 		}
+		if lit, ok := ast.Unparen(l.X).(*ast.CompositeLit); ok {
+			// A literal list: as many tasks as its elements.
+			return len(lit.Elts), true, fmt.Sprintf("%d goroutines started in a loop", len(lit.Elts))
+		}
 		switch u := t.Underlying().(type) {
 		case *types.Basic:
 			if u.Info()&types.IsInteger != 0 {
