@@ -59,7 +59,9 @@
 // and s3 one per bucket.
 //
 // It stays silent on sequential use (a loop that waits for each
-// goroutine), on Lambda handlers (one execution environment runs one
+// goroutine), on loops over a channel or endless loops (a ticker, a
+// queue or Accept may pace them: the overlap is unknown), on Lambda
+// handlers (one execution environment runs one
 // invocation at a time), on fan-outs whose URL comes from the work item
 // (a crawler, one request per service), on pools sized for the
 // fan-out, on unbounded concurrency through a pool whose limit the code

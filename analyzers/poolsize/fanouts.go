@@ -241,6 +241,10 @@ func (r *resolver) loopBound(loop ast.Node) (n int, known bool, why string) {
 		if t == nil {
 			return 0, false, ""
 		}
+		if lit, ok := ast.Unparen(l.X).(*ast.CompositeLit); ok {
+			// A literal list: as many tasks as its elements.
+			return len(lit.Elts), true, fmt.Sprintf("%d goroutines started in a loop", len(lit.Elts))
+		}
 		switch u := t.Underlying().(type) {
 		case *types.Basic:
 			if u.Info()&types.IsInteger != 0 {
@@ -255,13 +259,16 @@ func (r *resolver) loopBound(loop ast.Node) (n int, known bool, why string) {
 			if a, ok := u.Elem().Underlying().(*types.Array); ok {
 				return int(a.Len()), true, fmt.Sprintf("%d goroutines started in a loop", a.Len())
 			}
+		case *types.Chan, *types.Signature:
+			// A channel or an iterator may pace its items (a ticker,
+			// a queue): how many tasks overlap is unknown.
+			return 0, false, ""
 		}
 		return 0, true, "one goroutine per item of the range loop"
 	case *ast.ForStmt:
+		// An endless loop blocks somewhere on each iteration (Accept, a
+		// ticker, a queue): how many tasks overlap is unknown.
 		cond, ok := l.Cond.(*ast.BinaryExpr)
-		if l.Cond == nil {
-			return 0, true, "one goroutine per iteration of an endless loop"
-		}
 		if !ok {
 			return 0, false, ""
 		}

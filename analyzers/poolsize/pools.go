@@ -80,14 +80,15 @@ type arg struct {
 
 // resolver answers "which pool?" and "which host?" for expressions.
 type resolver struct {
-	pass    *analysis.Pass
-	info    *types.Info
-	root    inspector.Cursor
-	tr      *fieldflow.Tracker // http.Transport
-	clients *fieldflow.Tracker // http.Client
-	foreign bool               // set by Follow when a value is handed to another package
-	decls   map[*types.Func]*ast.FuncDecl
-	fields  map[*types.Var][]ast.Expr // values assigned to struct fields in the package
+	pass       *analysis.Pass
+	info       *types.Info
+	root       inspector.Cursor
+	tr         *fieldflow.Tracker // http.Transport
+	clients    *fieldflow.Tracker // http.Client
+	foreign    bool               // set by Follow when a value is handed to another package
+	summarized bool
+	decls      map[*types.Func]*ast.FuncDecl
+	fields     map[*types.Var][]ast.Expr // values assigned to struct fields in the package
 }
 
 func newResolver(pass *analysis.Pass, root inspector.Cursor) *resolver {
@@ -100,8 +101,6 @@ func newResolver(pass *analysis.Pass, root inspector.Cursor) *resolver {
 	}
 	r.tr = &fieldflow.Tracker{Pass: pass, Root: root, PkgPath: typesutil.NetHTTP, Name: "Transport", Imported: imported}
 	r.clients = &fieldflow.Tracker{Pass: pass, Root: root, PkgPath: typesutil.NetHTTP, Name: "Client", Imported: imported}
-	r.tr.Summarize()
-	r.clients.Summarize()
 	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
 		d := cur.Node().(*ast.FuncDecl)
 		if fn, ok := r.info.Defs[d.Name].(*types.Func); ok && d.Body != nil {
@@ -382,6 +381,12 @@ func (r *resolver) follow(tr *fieldflow.Tracker, e ast.Expr, kind fieldflow.Kind
 		}
 	}
 	c.Cursor = cur
+	if !r.summarized {
+		// Same-package helpers that set fields, computed on first use.
+		r.tr.Summarize()
+		r.clients.Summarize()
+		r.summarized = true
+	}
 	r.foreign = false
 	f := tr.Follow(c)
 	return f, !f.Escaped && !r.foreign
@@ -504,8 +509,8 @@ func (r *resolver) callPool(call *ast.CallExpr, index int, fr *frame, depth int)
 			}
 			if set {
 				base = pool{Limit: n, Explicit: true, SDK: true,
-					What:  fmt.Sprintf("an awshttp.BuildableClient with MaxIdleConnsPerHost %d", n),
-					site:  call.Pos(), siteMsg: "the HTTP client's transport options are set here"}
+					What: fmt.Sprintf("an awshttp.BuildableClient with MaxIdleConnsPerHost %d", n),
+					site: call.Pos(), siteMsg: "the HTTP client's transport options are set here"}
 				if n == 0 {
 					base.Limit = defaultIdlePerHost
 				}

@@ -18,5 +18,14 @@ func TestPoolsize(t *testing.T) {
 		"poolsize/sdk",
 		"poolsize/poollib",
 		"poolsize/pooluse",
+		"poolsize/testfiles",
 	)
+}
+
+func TestTestsFlag(t *testing.T) {
+	a := poolsize.New()
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "poolsize/testsflag")
 }

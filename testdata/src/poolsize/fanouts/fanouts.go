@@ -237,3 +237,17 @@ func goodGoNamedManyHosts(urls []string) {
 		go fetchURL(u) // each URL is its own host
 	}
 }
+
+// A literal list: as many goroutines as elements.
+
+func badLiteralList() {
+	for _, p := range []string{"a", "b", "c", "d"} {
+		go http.Get(api + p) // want `up to 4 concurrent requests to one host \(4 goroutines started in a loop\)`
+	}
+}
+
+func goodLiteralPair() {
+	for _, p := range []string{"a", "b"} {
+		go http.Get(api + p)
+	}
+}
