@@ -72,6 +72,9 @@ const (
 )
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
+	if !passutil.CanReach(pass, passutil.PoolPaths()...) {
+		return nil, nil // nothing here can build, configure or use a pool
+	}
 	info := pass.TypesInfo
 	spec := reqpath.Spec{
 		Construct: func(cur inspector.Cursor) (string, bool) {

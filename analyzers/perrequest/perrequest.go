@@ -79,6 +79,9 @@ func pkgName(path string) string {
 }
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
+	if !passutil.CanReach(pass, passutil.PoolPaths()...) {
+		return nil, nil // nothing here can build, configure or use a pool
+	}
 	info := pass.TypesInfo
 	spec := reqpath.Spec{
 		Nodes:       []ast.Node{(*ast.CompositeLit)(nil), (*ast.StarExpr)(nil)},

@@ -105,6 +105,9 @@ const (
 )
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
+	if !passutil.CanReach(pass, "net/http") {
+		return nil, nil // nothing here can build, configure or use a pool
+	}
 	if !fieldflow.Relevant(pass, new(configuresTransport)) {
 		return nil, nil
 	}
