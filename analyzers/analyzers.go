@@ -9,6 +9,7 @@ import (
 	"github.com/poollint/poollint/analyzers/awsclient"
 	"github.com/poollint/poollint/analyzers/clienttimeout"
 	"github.com/poollint/poollint/analyzers/internal/ignore"
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/perrequest"
 	"github.com/poollint/poollint/analyzers/poolconfig"
 	"github.com/poollint/poollint/analyzers/poolsize"
@@ -84,3 +85,10 @@ func flagSet(a *analysis.Analyzer, name string) bool {
 	f := a.Flags.Lookup(name)
 	return f != nil && f.Value.String() == "true"
 }
+
+// PoolPaths lists the import paths (with the packages below them)
+// through which a package can build, configure or use what the suite
+// checks. A dependency that imports none of them and no package with
+// poollint facts needs no analysis, only type-checking (the vet tool's
+// fast path).
+func PoolPaths() []string { return passutil.PoolPaths() }

@@ -63,6 +63,9 @@ func New() *analysis.Analyzer {
 }
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
+	if !passutil.CanReach(pass, "net/http") {
+		return nil, nil // nothing here can build, configure or use a pool
+	}
 	// Phase 1: the fast path and the helper summaries (Timeout only).
 	if !fieldflow.Relevant(pass, new(setsTimeout)) {
 		return nil, nil

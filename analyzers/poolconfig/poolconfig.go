@@ -59,6 +59,9 @@ func New() *analysis.Analyzer {
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	// Phase 1: the fast path and the helper summaries.
+	if !passutil.CanReach(pass, "net/http") {
+		return nil, nil // nothing here can build, configure or use a pool
+	}
 	if !fieldflow.Relevant(pass, new(configuresTransport)) {
 		return nil, nil
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/poollint/poollint/analyzers/internal/bodyown"
 	"github.com/poollint/poollint/analyzers/internal/docs"
 	"github.com/poollint/poollint/analyzers/internal/ignore"
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 )
 
 //go:embed doc.go
@@ -42,6 +43,9 @@ func New() *analysis.Analyzer {
 }
 
 func (c *config) run(pass *analysis.Pass) (any, error) {
+	if !passutil.CanReach(pass, "net/http") {
+		return nil, nil // nothing here can build, configure or use a pool
+	}
 	if !bodyown.MentionsResponse(pass.Pkg, pass.TypesInfo) {
 		return nil, nil
 	}

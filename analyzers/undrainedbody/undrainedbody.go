@@ -47,6 +47,9 @@ func New() *analysis.Analyzer {
 }
 
 func (c *config) run(pass *analysis.Pass) (any, error) {
+	if !passutil.CanReach(pass, "net/http") {
+		return nil, nil // nothing here can build, configure or use a pool
+	}
 	if !bodyown.MentionsResponse(pass.Pkg, pass.TypesInfo) {
 		return nil, nil
 	}

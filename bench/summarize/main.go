@@ -104,7 +104,7 @@ func main() {
 		fr, _ := med(e, "floor", rss)
 		var sPeak, sWall []float64
 		for _, t := range standalone {
-			if t.entry == e {
+			if t.entry == e && (t.tool == "standalone" || t.tool == "") {
 				sPeak = append(sPeak, t.rssKB)
 				sWall = append(sWall, t.wall)
 			}
@@ -135,7 +135,50 @@ func main() {
 	t, f, u := tally(all)
 	fmt.Printf("| all | %d | %d | %d | %d | %s |\n", len(all), t, f, u, precision(all))
 
+	standaloneTable(*out, entries, standalone)
 	bodyclose(*out, *modcache, *goroot, entries, all, standalone)
+}
+
+// standaloneTable prints standalone poollint (through go vet) against
+// the old in-process engine (-debug.checker) and bodyclose, per entry:
+// peak RSS of the process tree, wall time, and the re-run on unchanged
+// code, served from go's cache. Medians over the rounds.
+func standaloneTable(out string, entries []string, standalone []timing) {
+	pick := func(entry, tool string, f func(timing) float64) float64 {
+		var xs []float64
+		for _, t := range standalone {
+			if t.entry == entry && t.tool == tool {
+				xs = append(xs, f(t))
+			}
+		}
+		return median(xs)
+	}
+	wall := func(t timing) float64 { return t.wall }
+	cpu := func(t timing) float64 { return t.cpu }
+	rss := func(t timing) float64 { return t.rssKB / 1024 }
+	fmt.Println()
+	fmt.Println("| entry | standalone peak, whole tree (MiB): poollint / old engine / bodyclose | poollint / bodyclose | wall (s): poollint / old engine | CPU (s): poollint / old engine | re-run, unchanged code (s) |")
+	fmt.Println("|---|---|---|---|---|---|")
+	for _, e := range entries {
+		p := pick(e, "standalone", rss)
+		if p == 0 {
+			continue
+		}
+		bc := "–"
+		ratio := "–"
+		if data, err := os.ReadFile(filepath.Join(out, "bodyclose", e+".time")); err == nil {
+			if c := strings.Split(strings.TrimSpace(string(data)), "\t"); len(c) >= 4 {
+				kb, _ := strconv.ParseFloat(c[3], 64)
+				bc = fmt.Sprintf("%.0f", kb/1024)
+				ratio = fmt.Sprintf("%.2f", p/(kb/1024))
+			}
+		}
+		fmt.Printf("| %s | %.0f / %.0f / %s | %s | %.1f / %.1f | %.1f / %.1f | %.2f |\n", e,
+			p, pick(e, "checker", rss), bc, ratio,
+			pick(e, "standalone", wall), pick(e, "checker", wall),
+			pick(e, "standalone", cpu), pick(e, "checker", cpu),
+			pick(e, "rerun", wall))
+	}
 }
 
 // bodyclose prints the body-check comparison with bodyclose, from
@@ -192,7 +235,7 @@ func bodyclose(out, modcache, goroot string, entries []string, all []finding, st
 		}
 		var pPeak []float64
 		for _, t := range standalone {
-			if t.entry == e {
+			if t.entry == e && t.tool == "standalone" {
 				pPeak = append(pPeak, t.rssKB)
 			}
 		}

@@ -24,9 +24,11 @@
 package main
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"go/build"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,7 +47,7 @@ const debugChecker = "-debug.checker"
 
 func main() {
 	args := os.Args[1:]
-	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") && stdFactsOnly(args[len(args)-1]) {
+	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") && noAnalysis(args[len(args)-1]) {
 		// Type-check the dependency for its importers, run nothing.
 		unitchecker.Run(args[len(args)-1], nil)
 	}
@@ -134,23 +136,37 @@ func selection(suite []*analysis.Analyzer, args []string) (only, off []string, e
 	return only, off, enabled
 }
 
-// stdFactsOnly reports whether a go vet unit only asks for the facts
-// (and export data) of a standard-library dependency. For those units
-// poollint runs no analyzer: its analyzers skip the standard library,
-// and the few no-return functions the body checkers care about
-// (os.Exit, log.Fatal, t.FailNow, ...) are known by name in bodyown.
+// noAnalysis reports whether a go vet unit only asks for the facts (and
+// export data) of a dependency on which poollint's analyzers have
+// nothing to do, so the vet tool only type-checks it:
+//
+//   - a standard-library package: the analyzers skip the standard
+//     library, and the few no-return functions the body checkers care
+//     about (os.Exit, log.Fatal, t.FailNow, ...) are known by name in
+//     bodyown;
+//   - a package that imports nothing under analyzers.PoolPaths (net/http,
+//     the AWS SDKs, gRPC, fasthttp), is not one of them, and none of
+//     whose imports carries a poollint fact (the facts section of their
+//     vetx files is empty): it can neither build nor use what poollint
+//     checks, nor hand on a fact.
+//
 // Running the suite there anyway (an inspector and a control-flow graph
-// for every function down to runtime) was most of poollint's cost over
-// a vet tool without facts. Any doubt (an unreadable config, a package
-// outside GOROOT/src) answers false, and the unit runs normally.
-func stdFactsOnly(cfgFile string) bool {
+// for every function, down to runtime) was most of poollint's cost over
+// a vet tool without facts. Any doubt (an unreadable config or vetx
+// file) answers false, and the unit runs normally. Units with
+// diagnostics (VetxOnly false) always run: directives there are checked
+// even where no HTTP code is.
+func noAnalysis(cfgFile string) bool {
 	data, err := os.ReadFile(cfgFile)
 	if err != nil {
 		return false
 	}
 	var cfg struct {
-		VetxOnly bool
-		Dir      string // the package directory, also for cgo packages
+		VetxOnly    bool
+		Dir         string // the package directory, also for cgo packages
+		ImportPath  string
+		ImportMap   map[string]string // import path → package path
+		PackageVetx map[string]string // package path → vetx file
 	}
 	if json.Unmarshal(data, &cfg) != nil || !cfg.VetxOnly || cfg.Dir == "" {
 		return false
@@ -160,5 +176,45 @@ func stdFactsOnly(cfgFile string) bool {
 		goroot = build.Default.GOROOT
 	}
 	src := filepath.Join(filepath.Clean(goroot), "src") + string(filepath.Separator)
-	return strings.HasPrefix(filepath.Clean(cfg.Dir)+string(filepath.Separator), src)
+	if strings.HasPrefix(filepath.Clean(cfg.Dir)+string(filepath.Separator), src) {
+		return true
+	}
+	under := func(path string) bool {
+		for _, p := range analyzers.PoolPaths() {
+			if path == p || strings.HasPrefix(path, p+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	if under(cfg.ImportPath) {
+		return false
+	}
+	for _, path := range cfg.ImportMap {
+		if under(path) {
+			return false
+		}
+	}
+	for _, file := range cfg.PackageVetx {
+		if n, ok := factsLen(file); !ok || n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// factsLen returns the length of the facts section of a vetx file
+// written by unitchecker: "vetx", then the little-endian uint32 lengths
+// of the export data and of the facts (0 when there are none).
+func factsLen(file string) (uint32, bool) {
+	f, err := os.Open(file)
+	if err != nil {
+		return 0, false
+	}
+	defer f.Close()
+	var header [12]byte
+	if _, err := io.ReadFull(f, header[:]); err != nil || string(header[:4]) != "vetx" {
+		return 0, false
+	}
+	return binary.LittleEndian.Uint32(header[8:12]), true
 }

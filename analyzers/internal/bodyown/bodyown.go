@@ -89,6 +89,9 @@ func run(pass *analysis.Pass) (any, error) {
 		// standard library from the tables in tables.go alone.
 		return o, nil
 	}
+	if !passutil.CanReach(pass, "net/http") {
+		return o, nil // no response can reach this package
+	}
 
 	// Imported facts for every function this package refers to.
 	for _, obj := range pass.TypesInfo.Uses {
