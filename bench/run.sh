@@ -4,8 +4,12 @@
 #
 #   bench/run.sh                  # every corpus entry, ROUNDS rounds
 #   bench/run.sh resty vault-api  # some entries (names from corpus/entries.tsv)
+#   CORPUS=app bench/run.sh       # the application corpus (appcorpus/entries.tsv)
 #
 # Environment:
+#   CORPUS=corpus                 corpus: bench/corpus (libraries), triaged in triage.tsv;
+#                                 app: bench/appcorpus (applications), triaged in
+#                                 triage-app.tsv, work directory /tmp/poollint-bench-app
 #   ROUNDS=3                      timed rounds (each round runs every tool on every entry)
 #   BENCH_WORK=/tmp/poollint-bench  work directory (tools, caches, raw results)
 #   POOLLINT_REV=HEAD             build poollint from this commit (git archive);
@@ -43,7 +47,12 @@ set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH")
-WORK=${BENCH_WORK:-/tmp/poollint-bench}
+case ${CORPUS:=corpus} in
+corpus) CDIR=$BENCH/corpus TRIAGE=$BENCH/triage.tsv WORK=${BENCH_WORK:-/tmp/poollint-bench} ;;
+app) CDIR=$BENCH/appcorpus TRIAGE=$BENCH/triage-app.tsv WORK=${BENCH_WORK:-/tmp/poollint-bench-app} ;;
+*) echo "unknown CORPUS=$CORPUS (corpus or app)" >&2; exit 2 ;;
+esac
+export BENCH_CORPUS=$CDIR
 ROUNDS=${ROUNDS:-3}
 STANDALONE=${STANDALONE:-1}
 START=$(date +%s)
@@ -59,7 +68,7 @@ while IFS=$'\t' read -r name pats; do
 	[[ -z "$name" || "$name" == \#* ]] && continue
 	PATTERNS[$name]=$pats
 	ENTRIES+=("$name")
-done <"$BENCH/corpus/entries.tsv"
+done <"$CDIR/entries.tsv"
 if (($#)); then
 	for e in "$@"; do [[ -n "${PATTERNS[$e]:-}" ]] || { echo "unknown entry $e" >&2; exit 2; }; done
 	ENTRIES=("$@")
@@ -84,8 +93,8 @@ cp "$WORK/bin/floor" "$WORK/bin/warm" && printf warm >>"$WORK/bin/warm"
 { go version; echo "poollint $REV"; nproc; } >>"$OUT/versions.txt"
 
 # --- corpus and the base cache ------------------------------------------
-cd "$BENCH/corpus"
-log "downloading the corpus"
+cd "$CDIR"
+log "downloading the corpus ($CDIR)"
 go mod download
 BASE="$WORK/cache-base"
 for e in "${ENTRIES[@]}"; do
@@ -185,6 +194,6 @@ fi
 
 # --- table -----------------------------------------------------------------
 cd "$BENCH"
-"$WORK/bin/summarize" -out "$OUT" -triage "$BENCH/triage.tsv" \
+"$WORK/bin/summarize" -out "$OUT" -triage "$TRIAGE" -entries "$CDIR/entries.tsv" \
 	-modcache "$(go env GOMODCACHE)" -goroot "$(go env GOROOT)" | tee "$OUT/table.md"
 log "bench/run.sh took $(( ($(date +%s) - START) / 60 )) min; raw results in $OUT"

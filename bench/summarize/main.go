@@ -43,6 +43,7 @@ func main() {
 	modcache := flag.String("modcache", "", "GOMODCACHE, stripped from positions")
 	goroot := flag.String("goroot", "", "GOROOT, stripped from positions")
 	canon := flag.String("canon", "", "print the findings of one poollint -json file, one sorted line each, and exit")
+	entriesFile := flag.String("entries", "corpus/entries.tsv", "the corpus's entries.tsv")
 	flag.Parse()
 	log.SetFlags(0)
 	if *canon != "" {
@@ -55,7 +56,7 @@ func main() {
 		return
 	}
 
-	entries := readEntries()
+	entries := readEntries(*entriesFile)
 	timings := readTimings(filepath.Join(*out, "timings.tsv"))
 	standalone := readTimings(filepath.Join(*out, "standalone.tsv"))
 	verdicts := readTriage(*triage)
@@ -255,8 +256,8 @@ func bodyclose(out, modcache, goroot string, entries []string, all []finding, st
 	fmt.Printf("| all | %d / %d | %d / %d | %d / %d / %d | %d | |\n", sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7])
 }
 
-func readEntries() []string {
-	data, err := os.ReadFile("corpus/entries.tsv")
+func readEntries(file string) []string {
+	data, err := os.ReadFile(file)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -402,7 +403,7 @@ func writeFindings(file string, fs []finding) {
 func tally(fs []finding) (t, f, u int) {
 	for _, x := range fs {
 		switch x.verdict {
-		case "true":
+		case "true", "nit": // a nit is real, only minor (issue 11)
 			t++
 		case "false":
 			f++
