@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/poollint/poollint/analyzers/internal/docs"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/reqpath"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -15,7 +16,7 @@ import (
 var doc string
 
 // Analyzer is the awsclient analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 type config struct {
 	tests bool

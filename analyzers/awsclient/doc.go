@@ -62,8 +62,9 @@
 // Per-request paths are those of the perrequest analyzer: Lambda
 // handlers given to lambda.Start and friends (a function, a literal, a
 // method value, the closure a factory returns, a handler type's Invoke),
-// net/http and framework handlers, gRPC methods, loop bodies, and the
-// goroutines and closures they start.
+// net/http and framework handlers, gRPC methods, RoundTrip methods,
+// controller-runtime reconcilers, client-go informer event handlers, loop
+// bodies, and the goroutines and closures they start.
 //
 // Like perrequest, it also reports a config, session or client built,
 // used and dropped on every call of a function that is not start-up

@@ -20,6 +20,14 @@
 //     http.DefaultTransport.(*http.Transport).Clone();
 //   - a by-value copy of a transport (*t);
 //   - an http.Client that carries any of those;
+//   - a gRPC client connection: grpc.NewClient, grpc.Dial and
+//     grpc.DialContext return a *grpc.ClientConn, an HTTP/2 connection
+//     pool;
+//   - a fasthttp.Client or fasthttp.HostClient (literal or new): each
+//     keeps its own connections;
+//   - a call of one of the team's own pool constructors named with
+//     -perrequest.constructors (database/sql.Open, a redis or SDK
+//     client), which count like the built-ins everywhere;
 //   - a call to a function, in this package or another, that builds a
 //     transport on every call. The finding is reported at the call in
 //     the per-request path and points at the construction.
@@ -40,6 +48,16 @@
 //     StartHandler, StartHandlerFunc, NewHandler or NewHandlerWithOptions:
 //     a function, a literal, a method value, the closure a factory
 //     returns, or a handler type's Invoke method;
+//   - RoundTrip of a type that implements http.RoundTripper, or a
+//     function converted to a func type that does: it runs once per
+//     outgoing request;
+//   - a controller-runtime reconciler: a Reconcile(context.Context, R)
+//     (reconcile.Result, error) method, or a function converted to
+//     reconcile.Func, runs once per reconcile request;
+//   - a client-go informer event handler: a function set in
+//     cache.ResourceEventHandlerFuncs (or its Detailed and Typed
+//     variants), or the methods of a type that implements
+//     cache.ResourceEventHandler, runs once per event;
 //   - a for or range loop body, anywhere (main included), when the pool
 //     it builds does not outlive the iteration and its configuration does
 //     not depend on the iteration: the same pool rebuilt;
@@ -114,5 +132,6 @@
 //
 // Flags:
 //
-//	-perrequest.tests   also report in _test.go files (default false)
+//	-perrequest.tests          also report in _test.go files (default false)
+//	-perrequest.constructors   comma-separated importpath.Func, importpath.Type or importpath.Type.Method whose every call (or value) is a new pool, e.g. database/sql.Open,example.com/sdk.Pool (default "")
 package perrequest

@@ -2,10 +2,12 @@ package perrequest
 
 import (
 	_ "embed"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/poollint/poollint/analyzers/internal/docs"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/reqpath"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -14,10 +16,11 @@ import (
 var doc string
 
 // Analyzer is the perrequest analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 type config struct {
-	tests bool
+	tests        bool
+	constructors constructors
 }
 
 // New returns a fresh perrequest analyzer with its own flags.
@@ -32,6 +35,7 @@ func New() *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(buildsPool), new(hasPoolBuilders)},
 	}
 	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
+	a.Flags.Var(&cfg.constructors, "constructors", "comma-separated importpath.Func, importpath.Type or importpath.Type.Method that build a connection pool on every call (database/sql.Open, a redis or SDK client): they count like http.Transport")
 	return a
 }
 
@@ -57,12 +61,26 @@ var pools = []reqpath.Pattern{
 	{Pkg: typesutil.NetHTTP, Type: "Transport"},
 	// The standalone HTTP/2 transport keeps its own connection pool.
 	{Pkg: "golang.org/x/net/http2", Type: "Transport"},
+	// gRPC: a *grpc.ClientConn is an HTTP/2 connection pool (it resolves,
+	// balances and keeps its subchannels' connections). Dialing per
+	// request, or dial-call-close per call, pays TCP, TLS and HTTP/2
+	// set-up every time. NewClient replaces the deprecated Dial and
+	// DialContext, which build the same ClientConn.
+	{Pkg: "google.golang.org/grpc", Funcs: []string{"NewClient", "Dial", "DialContext"}},
+	// fasthttp: a Client keeps one HostClient, and so one pool of
+	// connections, per host it talks to; a HostClient is that pool.
+	{Pkg: "github.com/valyala/fasthttp", Type: "Client"},
+	{Pkg: "github.com/valyala/fasthttp", Type: "HostClient"},
 }
 
 // spec is perrequest's Spec for one run.
 func (cfg *config) spec() *reqpath.Spec {
+	patterns := pools
+	if len(cfg.constructors.patterns) > 0 {
+		patterns = append(slices.Clip(pools), cfg.constructors.patterns...)
+	}
 	return &reqpath.Spec{
-		Patterns:    pools,
+		Patterns:    patterns,
 		Fact:        func() reqpath.BuilderFact { return new(buildsPool) },
 		PackageFact: func() analysis.Fact { return new(hasPoolBuilders) },
 		Tests:       cfg.tests,

@@ -59,6 +59,9 @@ const (
 	GRPCMethod                   // a method of a registered gRPC service
 	GRPCInterceptor              // a gRPC server interceptor
 	LambdaHandler                // a function that reaches lambda.Start and friends
+	RoundTripper                 // RoundTrip of an http.RoundTripper: once per outgoing request
+	Reconciler                   // a controller-runtime Reconcile: once per reconcile request
+	InformerHandler              // a client-go informer event handler: once per event
 )
 
 // A Root is a function or function literal whose body runs per request.
@@ -100,6 +103,8 @@ func (r *Root) Describe() string {
 			return "per Lambda invocation in a handler literal"
 		}
 		return "per Lambda invocation in handler " + name
+	case RoundTripper, Reconciler, InformerHandler:
+		return describeContract(r)
 	}
 	return "per request"
 }
@@ -122,6 +127,8 @@ func (r *Root) Explain() string {
 		return name + " is a gRPC server interceptor: it runs once per call"
 	case LambdaHandler:
 		return name + " is a Lambda handler: it runs once per invocation"
+	case RoundTripper, Reconciler, InformerHandler:
+		return explainContract(r, name)
 	}
 	return name + " runs once per request"
 }
