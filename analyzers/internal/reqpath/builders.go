@@ -24,6 +24,10 @@ type Builder struct {
 	// Cond, when set, says on which argument the function builds (see
 	// [Condition]); nil: it builds on every call.
 	Cond *Condition
+	// OneShot: every pool it builds keeps no idle connections
+	// (DisableKeepAlives set, as cleanhttp.DefaultTransport does): a
+	// deliberate connection per request, nothing leaks when dropped.
+	OneShot bool
 	// Site is the construction, in this package; token.NoPos for a
 	// builder learnt from another package's fact.
 	Site token.Pos
@@ -50,13 +54,14 @@ type BuilderSummary struct {
 	Construction
 	Returns bool
 	Cond    *Condition
+	OneShot bool
 }
 
 func (s *BuilderSummary) Get() Builder {
-	return Builder{Construction: s.Construction, Returns: s.Returns, Cond: s.Cond}
+	return Builder{Construction: s.Construction, Returns: s.Returns, Cond: s.Cond, OneShot: s.OneShot}
 }
 func (s *BuilderSummary) Set(b Builder) {
-	s.Construction, s.Returns, s.Cond = b.Construction, b.Returns, b.Cond
+	s.Construction, s.Returns, s.Cond, s.OneShot = b.Construction, b.Returns, b.Cond, b.OneShot
 }
 
 // Format renders the fact for tests: "name(What)", "name(What,
@@ -68,6 +73,9 @@ func (s *BuilderSummary) Format(name string) string {
 	}
 	if s.Cond != nil {
 		out += ", " + s.Cond.String()
+	}
+	if s.OneShot {
+		out += ", one-shot"
 	}
 	return out + ")"
 }
@@ -242,6 +250,10 @@ func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 				}
 				if old.Cond != nil && b.Cond == nil {
 					old.Cond = nil // builds on some path whatever the arguments
+					changed = true
+				}
+				if old.OneShot && !b.OneShot {
+					old.OneShot = false
 					changed = true
 				}
 			}
@@ -536,8 +548,8 @@ func (m *Model) perCall(s *site, f Finding, fd *finder) (Context, bool) {
 	if fn, ok := enclosingFunc(s.cur); !ok || fn != s.declCur {
 		return Context{}, false // in a literal: when it runs is unclear
 	}
-	if f.Callee != nil && !f.Builder.Returns {
-		return Context{}, false // the callee builds and drops: reported there
+	if f.Callee != nil && (!f.Builder.Returns || f.Builder.OneShot) {
+		return Context{}, false // the callee builds and drops (reported there), or a one-shot
 	}
 	if f.Construction.SharesPool {
 		return Context{}, false
@@ -580,7 +592,8 @@ func isOneShotLiteral(info *types.Info, n ast.Node) bool {
 func (m *Model) builds(s *site, scope inspector.Cursor, fd *finder) (Builder, bool) {
 	if s.callee == nil {
 		fl := m.flow(s.cur, scope, fd.known)
-		return Builder{Construction: s.built, Returns: fl.Returned, Site: s.cur.Node().Pos()}, !fl.Kept
+		oneShot := fl.OneShot || isOneShotLiteral(m.pass.TypesInfo, s.cur.Node())
+		return Builder{Construction: s.built, Returns: fl.Returned, OneShot: oneShot, Site: s.cur.Node().Pos()}, !fl.Kept
 	}
 	callee, ok := fd.lookup(s.callee)
 	if !ok {
@@ -592,8 +605,8 @@ func (m *Model) builds(s *site, scope inspector.Cursor, fd *finder) (Builder, bo
 	}
 	if !callee.Returns {
 		// The callee drops what it builds: every call costs one.
-		return Builder{Construction: callee.Construction, Site: site}, true
+		return Builder{Construction: callee.Construction, OneShot: callee.OneShot, Site: site}, true
 	}
 	fl := m.flow(s.cur, scope, fd.known)
-	return Builder{Construction: callee.Construction, Returns: fl.Returned, Site: site}, !fl.Kept
+	return Builder{Construction: callee.Construction, Returns: fl.Returned, OneShot: callee.OneShot || fl.OneShot, Site: site}, !fl.Kept
 }
