@@ -18,6 +18,7 @@ func TestAWSClient(t *testing.T) {
 		"awsclient/perrequest",
 		"awsclient/testfiles",
 		"awsclient/percall",
+		"awsclient/loops",
 	)
 }
 

@@ -29,6 +29,7 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/percall",
 		"perrequest/percallmain",
 		"perrequest/condbuild",
+		"perrequest/loopitems",
 	)
 }
 

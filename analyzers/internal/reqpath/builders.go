@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
@@ -102,6 +103,13 @@ type Finding struct {
 	Context      Context
 }
 
+// finder is what one Find knows beyond the model: the builders, and
+// which calls build (constructions of the spec, or builder calls).
+type finder struct {
+	lookup func(*types.Func) (Builder, bool)
+	known  func(*ast.CallExpr) bool
+}
+
 // site is a construction or a call that may reach one.
 type site struct {
 	cur    inspector.Cursor
@@ -182,6 +190,17 @@ func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 		}
 		return Builder{}, false
 	}
+	fd := &finder{lookup: lookup, known: func(call *ast.CallExpr) bool {
+		if _, ok := spec.constructCall(info, call); ok {
+			return true
+		}
+		fn := typesutil.StaticCallee(info, call)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		_, ok := lookup(fn)
+		return ok
+	}}
 
 	// Find the package's builders: functions, other than roots, with a
 	// construction or a builder call that is not kept. A construction
@@ -200,16 +219,14 @@ func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 			if s.memo || s.decl == nil || (s.perReq && s.ctx.Root != nil) || roots[s.declCur.Node()] != nil {
 				continue
 			}
-			cond, ok := m.condition(s, lookup)
+			cond, ok := m.condition(s, fd)
 			if !ok {
 				continue
 			}
-			if s.perReq && cond == nil {
-				if _, reported := m.builds(s, s.ctx.Scope, lookup); reported {
-					continue
-				}
+			if cond == nil && m.repeated(s, fd) {
+				continue // reported per iteration, not summarised
 			}
-			b, ok := m.builds(s, s.declCur, lookup)
+			b, ok := m.builds(s, s.declCur, fd)
 			if !ok {
 				continue
 			}
@@ -256,22 +273,226 @@ func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 		if s.memo {
 			continue
 		}
-		if cond, ok := m.condition(s, lookup); !ok || cond != nil {
+		if cond, ok := m.condition(s, fd); !ok || cond != nil {
 			continue // does not build here, or only on the caller's say
 		}
-		if s.perReq {
-			if _, ok := m.builds(s, s.ctx.Scope, lookup); ok {
-				f.Context = s.ctx
-				findings = append(findings, f)
-				continue
-			}
+		if m.repeated(s, fd) {
+			f.Context = s.ctx
+			findings = append(findings, f)
+			continue
 		}
-		if ctx, ok := m.perCall(s, f); ok {
+		if ctx, ok := m.perCall(s, f, fd); ok {
 			f.Context = ctx
 			findings = append(findings, f)
 		}
 	}
-	return findings
+	return innermost(findings)
+}
+
+// innermost drops a finding whose node holds another finding's node: a
+// builder call given a pool built in its arguments
+// (alert.NewClient(&client.Config{HttpClient: &http.Client{Transport:
+// NewTransport()}})) is one mistake, best shown where the pool is built.
+func innermost(findings []Finding) []Finding {
+	out := findings[:0:0]
+	for i, f := range findings {
+		outer := false
+		for j, g := range findings {
+			if f.Callee == nil {
+				break // a construction of the table is reported in its own right
+			}
+			if i != j && f.Node.Pos() <= g.Node.Pos() && g.Node.End() <= f.Node.End() &&
+				(f.Node.Pos() != g.Node.Pos() || f.Node.End() != g.Node.End()) {
+				outer = true
+				break
+			}
+		}
+		if !outer {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// repeated reports whether the site, on a per-request path or in a
+// loop, builds a value that does not outlive the request or iteration.
+// In a loop outside any root, only the same pool rebuilt counts: one
+// distinct pool per item (its settings come from the iteration) is how
+// per-region or per-account clients are made, and a value that shares
+// a pool it is given (an aws-sdk-go v1 service client) is no new pool.
+// Such a loop's function is summarised as a builder instead, so a
+// per-request caller is still reported.
+func (m *Model) repeated(s *site, fd *finder) bool {
+	if !s.perReq {
+		return false
+	}
+	b, ok := m.builds(s, s.ctx.Scope, fd)
+	if !ok {
+		return false
+	}
+	if s.ctx.Root == nil && (b.SharesPool || m.perItem(s)) {
+		return false
+	}
+	return true
+}
+
+// perItem reports whether what the site in a loop builds depends on the
+// iteration: the construction or the builder call (its arguments, its
+// receiver), or a field later set on the variable it is stored in,
+// refers to a variable declared in the loop (the loop variable, or one
+// derived from it in the body).
+func (m *Model) perItem(s *site) bool {
+	info := m.pass.TypesInfo
+	dep := iterationVars(info, s.ctx.Loop)
+	inLoop := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && !found {
+				if v, ok := info.Uses[id].(*types.Var); ok && dep[v] {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	if inLoop(s.cur.Node()) {
+		return true
+	}
+	// t := base.Clone(); t.TLSClientConfig = tlsFor(item)
+	v := assignedVar(info, s.cur)
+	if v == nil {
+		return false
+	}
+	for cur := range s.ctx.Scope.Preorder((*ast.AssignStmt)(nil)) {
+		as := cur.Node().(*ast.AssignStmt)
+		for i, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				continue
+			}
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == v && inLoop(as.Rhs[i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// iterationVars returns the variables whose value changes with the
+// iteration of loop: the loop's own variables, and variables of its
+// body assigned from them (in source order, one pass).
+func iterationVars(info *types.Info, loop ast.Stmt) map[*types.Var]bool {
+	dep := make(map[*types.Var]bool)
+	addDefs := func(exprs ...ast.Expr) {
+		for _, e := range exprs {
+			if id, ok := e.(*ast.Ident); ok {
+				if v, ok := info.ObjectOf(id).(*types.Var); ok {
+					dep[v] = true
+				}
+			}
+		}
+	}
+	var body *ast.BlockStmt
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		addDefs(l.Key, l.Value)
+		body = l.Body
+	case *ast.ForStmt:
+		if as, ok := l.Init.(*ast.AssignStmt); ok {
+			addDefs(as.Lhs...)
+		}
+		body = l.Body
+	}
+	uses := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && !found {
+				if v, ok := info.Uses[id].(*types.Var); ok && dep[v] {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	if body == nil {
+		return dep
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, r := range n.Rhs {
+				if uses(r) {
+					addDefs(n.Lhs...)
+					break
+				}
+			}
+		case *ast.ValueSpec:
+			for _, r := range n.Values {
+				if uses(r) {
+					for _, id := range n.Names {
+						addDefs(id)
+					}
+					break
+				}
+			}
+		case *ast.RangeStmt:
+			if uses(n.X) {
+				addDefs(n.Key, n.Value)
+			}
+		case *ast.CallExpr:
+			// go func(t string) { ... }(item): t is the item.
+			lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit)
+			if !ok {
+				break
+			}
+			var params []ast.Expr
+			for _, f := range lit.Type.Params.List {
+				for _, name := range f.Names {
+					params = append(params, name)
+				}
+			}
+			for i, a := range n.Args {
+				if i < len(params) && uses(a) {
+					addDefs(params[i])
+				}
+			}
+		}
+		return true
+	})
+	return dep
+}
+
+// assignedVar returns the local variable the value at cur is directly
+// assigned to ("t := <cur>", "var t = <cur>"), through parentheses and
+// &, or nil.
+func assignedVar(info *types.Info, cur inspector.Cursor) *types.Var {
+	for {
+		switch p := cur.Parent().Node().(type) {
+		case *ast.ParenExpr:
+			cur = cur.Parent()
+			continue
+		case *ast.UnaryExpr:
+			if p.Op == token.AND {
+				cur = cur.Parent()
+				continue
+			}
+		case *ast.AssignStmt:
+			if _, i := cur.ParentEdge(); cur.ParentEdgeKind() == edge.AssignStmt_Rhs && len(p.Lhs) == len(p.Rhs) {
+				if id, ok := p.Lhs[i].(*ast.Ident); ok {
+					v, _ := info.ObjectOf(id).(*types.Var)
+					return v
+				}
+			}
+		case *ast.ValueSpec:
+			if _, i := cur.ParentEdge(); cur.ParentEdgeKind() == edge.ValueSpec_Values && len(p.Names) == len(p.Values) {
+				v, _ := info.Defs[p.Names[i]].(*types.Var)
+				return v
+			}
+		}
+		return nil
+	}
 }
 
 // condition says whether the site builds: ok false when it does not
@@ -279,10 +500,10 @@ func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 // judged), and a non-nil Condition when it builds only on a condition
 // of a parameter of its function: its own guard, or a conditional
 // builder's condition passed up from the argument.
-func (m *Model) condition(s *site, lookup func(*types.Func) (Builder, bool)) (*Condition, bool) {
+func (m *Model) condition(s *site, fd *finder) (*Condition, bool) {
 	cond := s.guard
 	if s.callee != nil {
-		b, ok := lookup(s.callee)
+		b, ok := fd.lookup(s.callee)
 		if !ok {
 			return nil, false
 		}
@@ -304,7 +525,7 @@ func (m *Model) condition(s *site, lookup func(*types.Func) (Builder, bool)) (*C
 // perCall reports whether the site builds a value that is used to send
 // requests and dropped when its function returns, in a function that
 // runs per call (not start-up code), and says which function.
-func (m *Model) perCall(s *site, f Finding) (Context, bool) {
+func (m *Model) perCall(s *site, f Finding, fd *finder) (Context, bool) {
 	if s.decl == nil || (s.ctx.Root != nil) || m.Roots()[s.declCur.Node()] != nil {
 		return Context{}, false
 	}
@@ -320,7 +541,7 @@ func (m *Model) perCall(s *site, f Finding) (Context, bool) {
 	if isOneShotLiteral(m.pass.TypesInfo, s.cur.Node()) {
 		return Context{}, false
 	}
-	fl := m.Flow(s.cur, s.declCur)
+	fl := m.flow(s.cur, s.declCur, fd.known)
 	if fl.Kept || fl.Returned || fl.Handed || fl.OneShot || !fl.Used {
 		return Context{}, false
 	}
@@ -352,12 +573,12 @@ func isOneShotLiteral(info *types.Info, n ast.Node) bool {
 
 // builds reports whether the site builds a value that does not outlive
 // scope, and summarises it as a builder of the enclosing function.
-func (m *Model) builds(s *site, scope inspector.Cursor, lookup func(*types.Func) (Builder, bool)) (Builder, bool) {
+func (m *Model) builds(s *site, scope inspector.Cursor, fd *finder) (Builder, bool) {
 	if s.callee == nil {
-		fl := m.Flow(s.cur, scope)
+		fl := m.flow(s.cur, scope, fd.known)
 		return Builder{Construction: s.built, Returns: fl.Returned, Site: s.cur.Node().Pos()}, !fl.Kept
 	}
-	callee, ok := lookup(s.callee)
+	callee, ok := fd.lookup(s.callee)
 	if !ok {
 		return Builder{}, false
 	}
@@ -369,6 +590,6 @@ func (m *Model) builds(s *site, scope inspector.Cursor, lookup func(*types.Func)
 		// The callee drops what it builds: every call costs one.
 		return Builder{Construction: callee.Construction, Site: site}, true
 	}
-	fl := m.Flow(s.cur, scope)
+	fl := m.flow(s.cur, scope, fd.known)
 	return Builder{Construction: callee.Construction, Returns: fl.Returned, Site: site}, !fl.Kept
 }

@@ -55,8 +55,16 @@ const maxFlowDepth = 8
 // variables, composite literals and calls, within scope: the function or
 // loop body whose locals die with the request or iteration.
 func (m *Model) Flow(cur inspector.Cursor, scope inspector.Cursor) Flow {
+	return m.flow(cur, scope, nil)
+}
+
+// flow is Flow knowing which calls build (known, may be nil): in a
+// loop, a value handed to one of them (a config to a client
+// constructor, a session through session.Must) is followed through its
+// result rather than assumed kept.
+func (m *Model) flow(cur inspector.Cursor, scope inspector.Cursor, known func(*ast.CallExpr) bool) Flow {
 	_, isLoop := scope.Node().(*ast.BlockStmt)
-	f := &flower{pkg: m.pass.Pkg, info: m.pass.TypesInfo, scope: scope, loop: isLoop, seen: make(map[types.Object]bool)}
+	f := &flower{pkg: m.pass.Pkg, info: m.pass.TypesInfo, scope: scope, loop: isLoop, known: known, seen: make(map[types.Object]bool)}
 	return f.expr(cur, 0)
 }
 
@@ -65,6 +73,7 @@ type flower struct {
 	info  *types.Info
 	scope inspector.Cursor
 	loop  bool // scope is a loop body
+	known func(*ast.CallExpr) bool
 	seen  map[types.Object]bool
 }
 
@@ -143,6 +152,14 @@ func (f *flower) expr(cur inspector.Cursor, depth int) Flow {
 			if oneShotMethods[p.Sel.Name] {
 				return Flow{OneShot: true}
 			}
+			// A builder chain hands on a value of the receiver's type
+			// (b.WithTransportOptions(...), c.SetTimeout(...)): follow it.
+			if parent.ParentEdgeKind() == edge.CallExpr_Fun {
+				if sig, ok := sel.Type().(*types.Signature); ok && sig.Results().Len() == 1 &&
+					types.Identical(sig.Results().At(0).Type(), f.info.TypeOf(p.X)) {
+					return Flow{Used: true}.or(f.expr(parent.Parent(), depth+1))
+				}
+			}
 			return Flow{Used: true}
 		case types.FieldVal:
 			// v.DisableKeepAlives = true
@@ -182,7 +199,7 @@ func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, depth int) Fl
 		}
 	}
 	fn := typesutil.Callee(f.info, call)
-	if f.loop && !f.localFunc(fn) {
+	if f.loop && !f.localFunc(fn) && !f.passes(call, fn) {
 		// A loop that hands each value to a method or to another
 		// package is usually setting things up (registering a handler
 		// per route, starting a checker per target), not dropping a pool
@@ -213,6 +230,29 @@ func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, depth int) Fl
 		fl.Handed = fl.Handed || !hasResults(f.info, call)
 	}
 	return fl
+}
+
+// passes reports whether call builds from its argument (a known
+// construction or builder), or passes it through: its first result has
+// the type of one of its arguments (session.Must(sess, err)).
+func (f *flower) passes(call *ast.CallExpr, fn *types.Func) bool {
+	if f.known != nil && f.known(call) {
+		return true
+	}
+	if fn == nil {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() != nil || sig.Results().Len() == 0 {
+		return false
+	}
+	res := sig.Results().At(0).Type()
+	for i := 0; i < sig.Params().Len(); i++ {
+		if types.Identical(sig.Params().At(i).Type(), res) {
+			return true
+		}
+	}
+	return false
 }
 
 // results follows the results of a call with several results, as in

@@ -31,6 +31,14 @@ var onceFields = []struct {
 	{"github.com/urfave/cli/v3", "Command", []string{"Action", "Before", "After"}},
 }
 
+// servesForever reports whether a call of fn serves until the process
+// ends: a function that calls one is a server's start-up, run once,
+// even when exported (an agent's Serve).
+func servesForever(fn *types.Func) bool {
+	return typesutil.IsFunc(fn, typesutil.NetHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") ||
+		typesutil.IsMethod(fn, typesutil.NetHTTP, "Server", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS")
+}
+
 // isOnceField reports whether cur is the value of a field of onceFields
 // in a composite literal.
 func isOnceField(info *types.Info, cur inspector.Cursor) bool {
@@ -90,11 +98,20 @@ func computeRunOnce(m *Model) map[*types.Func]bool {
 	}
 	refs := make(map[*types.Func][]ref)
 	decls := make(map[*types.Func]bool)
-	for cur := range m.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.Ident)(nil)) {
+	serves := make(map[*types.Func]bool) // runs a server until the process ends
+	for cur := range m.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.Ident)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.FuncDecl:
 			if fn, ok := info.Defs[n.Name].(*types.Func); ok {
 				decls[fn] = true
+			}
+		case *ast.CallExpr:
+			if servesForever(typesutil.Callee(info, n)) {
+				if decl, ok := enclosingDecl(cur); ok {
+					if fn, ok := info.Defs[decl.Name].(*types.Func); ok {
+						serves[fn] = true
+					}
+				}
 			}
 		case *ast.Ident:
 			fn, ok := info.Uses[n].(*types.Func)
@@ -119,7 +136,7 @@ func computeRunOnce(m *Model) map[*types.Func]bool {
 
 	once := make(map[*types.Func]bool)
 	entry := func(fn *types.Func) bool {
-		return fn.Type().(*types.Signature).Recv() == nil && (fn.Name() == "init" || (!library && fn.Name() == "main"))
+		return serves[fn] || fn.Type().(*types.Signature).Recv() == nil && (fn.Name() == "init" || (!library && fn.Name() == "main"))
 	}
 	for fn := range decls {
 		switch {
@@ -128,10 +145,10 @@ func computeRunOnce(m *Model) map[*types.Func]bool {
 		case library && fn.Exported():
 			// Called from other packages: per call, unless every call
 			// in the package is memoized (a credential helper rebuilt
-			// before expiry).
+			// before expiry) or in a server's start-up.
 			all := len(refs[fn]) > 0
 			for _, r := range refs[fn] {
-				all = all && memoized(r)
+				all = all && (memoized(r) || (r.from != nil && serves[r.from]))
 			}
 			once[fn] = all
 		default:

@@ -258,34 +258,45 @@ func (spec *Spec) construct(info *types.Info, cur inspector.Cursor) (Constructio
 				return typed(info.TypeOf(n.Args[0]), "created")
 			}
 		}
-		fn := typesutil.Callee(info, n)
-		if fn == nil || fn.Pkg() == nil {
-			break
-		}
-		sig, ok := fn.Type().(*types.Signature)
-		if !ok {
-			break
-		}
-		if fn.Name() == "Clone" && sig.Recv() != nil && ix.types {
-			if p, ok := types.Unalias(sig.Recv().Type()).(*types.Pointer); ok {
-				if c, ok := typed(p.Elem(), "cloned"); ok {
-					return c, true
-				}
-			}
-		}
-		var found *Pattern
-		ix.forPkg(fn.Pkg().Path(), func(p *Pattern) bool {
-			if p.matchesFunc(fn) {
-				found = p
-			}
-			return found != nil
-		})
-		if found == nil {
-			break
-		}
-		return found.callConstruction(fn, sig), true
+		return spec.constructCall(info, n)
 	}
 	return Construction{}, false
+}
+
+// constructCall reports whether call (other than new) builds a value of
+// the table: a Clone of a pool type, or a call of a Funcs pattern.
+func (spec *Spec) constructCall(info *types.Info, call *ast.CallExpr) (Construction, bool) {
+	ix := spec.patterns()
+	fn := typesutil.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return Construction{}, false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return Construction{}, false
+	}
+	if fn.Name() == "Clone" && sig.Recv() != nil && ix.types {
+		if p, ok := types.Unalias(sig.Recv().Type()).(*types.Pointer); ok {
+			if pat, name, ok := ix.pool(p.Elem()); ok {
+				noun := name
+				if pat.Noun != "" {
+					noun = pat.Noun
+				}
+				return Construction{What: name, Noun: noun, Verb: "cloned", Kind: pat.Kind, SharesPool: pat.SharesPool}, true
+			}
+		}
+	}
+	var found *Pattern
+	ix.forPkg(fn.Pkg().Path(), func(p *Pattern) bool {
+		if p.matchesFunc(fn) {
+			found = p
+		}
+		return found != nil
+	})
+	if found == nil {
+		return Construction{}, false
+	}
+	return found.callConstruction(fn, sig), true
 }
 
 // callConstruction describes a call of fn, matched by p.

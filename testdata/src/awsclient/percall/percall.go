@@ -7,6 +7,7 @@ package percall
 
 import (
 	"context"
+	"net/http"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -16,6 +17,8 @@ import (
 	v1aws "github.com/aws/aws-sdk-go/aws"
 	"github.com/aws/aws-sdk-go/aws/session"
 	v1s3 "github.com/aws/aws-sdk-go/service/s3"
+
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 
 	"awsclient/helpers/awsutil"
 )
@@ -136,5 +139,19 @@ type V1Store struct{ sess *session.Session }
 // client; building one per call is no new pool.
 func (s *V1Store) GoodV1SharedSession(ctx context.Context) error { // want GoodV1SharedSession:`buildsAWSClient\(s3.New\)`
 	_, err := v1s3.New(s.sess).GetObjectWithContext(ctx, &v1s3.GetObjectInput{})
+	return err
+}
+
+// newBuildable returns the result of a builder chain: the With* call
+// hands on the client it was called on (alertmanager's SNS notifier).
+func newBuildable(tlsOn bool) (*awshttp.BuildableClient, error) { // want newBuildable:`buildsAWSClient\(awshttp.NewBuildableClient, returned\)`
+	return awshttp.NewBuildableClient().WithTransportOptions(func(tr *http.Transport) {
+		tr.ForceAttemptHTTP2 = tlsOn
+	}), nil
+}
+
+// BadBuildableChain uses a chained client once and drops it.
+func BadBuildableChain(req *http.Request) error { // want BadBuildableChain:`buildsAWSClient\(awshttp.NewBuildableClient\)`
+	_, err := awshttp.NewBuildableClient().WithTimeout(time.Second).Do(req) // want `awshttp.NewBuildableClient called per call of BadBuildableChain and dropped after use`
 	return err
 }

@@ -222,3 +222,57 @@ func (c *Client) Refresh(cr *creds) {
 		GenerateCredentials(c.base)
 	}
 }
+
+type sdk struct{ hc *http.Client }
+
+func (s *sdk) Do(req *http.Request) (*http.Response, error) { return s.hc.Do(req) }
+
+// newSDK always builds a default pool, then replaces it with the one it
+// is given (opsgenie's client shape).
+func newSDK(hc *http.Client) *sdk { // want newSDK:`buildsPool\(http.Transport, returned\)`
+	s := &sdk{hc: &http.Client{Transport: &http.Transport{}}}
+	if hc != nil {
+		s.hc = hc
+	}
+	return s
+}
+
+func newTransport() *http.Transport { // want newTransport:`buildsPool\(http.Transport, returned\)`
+	return &http.Transport{MaxIdleConnsPerHost: 8}
+}
+
+// SendSDK builds a pool in newSDK's argument: one finding, where the
+// pool it sends through is built.
+func (c *Client) SendSDK(req *http.Request) error { // want SendSDK:`buildsPool\(http.Transport\)`
+	s := newSDK(&http.Client{Transport: newTransport()}) // want `newTransport builds a new http.Transport per call of \(\*Client\).SendSDK, dropped after use`
+	_, err := s.Do(req)
+	return err
+}
+
+// Mint is exported, but the package calls it only from a server's
+// start-up and from a refresher that sleeps until the expiry
+// (rolesanywhere's GenerateCredentials).
+func Mint(url string) error { // want Mint:`buildsPool\(http.Transport\)`
+	_, err := (&http.Client{Transport: &http.Transport{}}).Get(url)
+	return err
+}
+
+func Serve(addr string) { // want Serve:`buildsPool\(http.Transport\)`
+	Mint("https://sts.example.com")
+	http.ListenAndServe(addr, nil)
+}
+
+func Update(cr *creds) {
+	for {
+		Mint("https://sts.example.com")
+		time.Sleep(time.Until(cr.Expiry) - time.Minute)
+	}
+}
+
+// BadMint is Mint's twin that a per-call method also calls.
+func BadMint(url string) error { // want BadMint:`buildsPool\(http.Transport\)`
+	_, err := (&http.Client{Transport: &http.Transport{}}).Get(url) // want `http.Transport created per call of BadMint and dropped after use`
+	return err
+}
+
+func (c *Client) Sign() error { return BadMint(c.base) } // want Sign:`buildsPool\(http.Transport\)`
