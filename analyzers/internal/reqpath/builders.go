@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -248,6 +249,9 @@ func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 	}
 	exported := false
 	for fn, b := range builders {
+		if passutil.IsTestFile(pass, fn.Pos()) {
+			continue // no package imports a test's functions
+		}
 		f := spec.Fact()
 		f.Set(*b)
 		pass.ExportObjectFact(fn, f)

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -98,12 +99,15 @@ func computeRunOnce(m *Model) map[*types.Func]bool {
 	}
 	refs := make(map[*types.Func][]ref)
 	decls := make(map[*types.Func]bool)
-	serves := make(map[*types.Func]bool) // runs a server until the process ends
+	serves := make(map[*types.Func]bool) // runs a server until the process ends, or a test
 	for cur := range m.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.Ident)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.FuncDecl:
 			if fn, ok := info.Defs[n.Name].(*types.Func); ok {
 				decls[fn] = true
+				// A test, benchmark or fuzz target and its helpers
+				// run once per test, not per request.
+				serves[fn] = serves[fn] || passutil.IsTestFile(m.pass, n.Pos())
 			}
 		case *ast.CallExpr:
 			if servesForever(typesutil.Callee(info, n)) {
@@ -115,7 +119,9 @@ func computeRunOnce(m *Model) map[*types.Func]bool {
 			}
 		case *ast.Ident:
 			fn, ok := info.Uses[n].(*types.Func)
-			if !ok || fn.Pkg() != m.pass.Pkg {
+			if !ok || fn.Pkg() != m.pass.Pkg || passutil.IsTestFile(m.pass, n.Pos()) {
+				// A test calls a function once, but says nothing of how
+				// often the program does: its references do not count.
 				continue
 			}
 			from, perReq := referrer(info, roots, cur)
