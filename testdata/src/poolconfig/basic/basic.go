@@ -294,3 +294,45 @@ func goodNothingToSay() *http.Transport {
 		TLSHandshakeTimeout: time.Second,
 	}
 }
+
+// A long-lived client without a Timeout whose every request carries a
+// deadline (corpus: shoutrrr mattermost): the deadline bounds the dial
+// and the handshake, so only the dropped Proxy matters.
+
+type notifier struct{ hc *http.Client }
+
+func (n *notifier) initialize(cfg *tls.Config) {
+	n.hc = &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+}
+
+func (n *notifier) send(u string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := n.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type pager struct{ hc *http.Client }
+
+func (p *pager) initialize(cfg *tls.Config) {
+	p.hc = &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}} // want `^http\.Transport literal drops DefaultTransport's Proxy, dial timeout and TLS handshake timeout`
+}
+
+func (p *pager) send(u string) error {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := p.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
