@@ -75,6 +75,14 @@
 //     a burst opens as many connections to one host as there are
 //     requests in flight.
 //
+// A transport whose pool is sized from configuration (a non-constant
+// MaxIdleConnsPerHost, MaxIdleConns, MaxConnsPerHost or
+// DisableKeepAlives) and whose client has a Timeout is taken as built
+// on purpose by a tool that controls its own traffic, such as a load
+// generator, and is not told about its Proxy. A client whose every
+// request carries a context deadline or its caller's context counts as
+// having a Timeout.
+//
 // A transport whose DialContext or Dial dials a unix socket (the
 // function passes the network "unix" to a call) is not told about the
 // Proxy, the dial and TLS timeouts or HTTP/2, which do not apply to it.

@@ -60,6 +60,21 @@ func (t *transport) oneShot() bool {
 	return ok && n < 0
 }
 
+// tunedByConfig reports whether the pool is sized from configuration:
+// MaxIdleConnsPerHost, MaxIdleConns, MaxConnsPerHost or
+// DisableKeepAlives set to a value that is not a constant. Its author
+// built this pool on purpose for a tool that controls its own traffic
+// (a load generator, corpus: bombardier), so with a client Timeout
+// nothing it drops from DefaultTransport is an oversight.
+func (t *transport) tunedByConfig() bool {
+	for _, name := range []string{"MaxIdleConnsPerHost", "MaxIdleConns", "MaxConnsPerHost", "DisableKeepAlives"} {
+		if f := t.Last(name); f != nil && f.Value != nil && fieldflow.Const(t.pass.TypesInfo, f.Value) == nil {
+			return true
+		}
+	}
+	return false
+}
+
 // finding collects the clauses of one transport's message.
 type finding struct {
 	drops, reasons, leaves, sets, advice []string
@@ -101,7 +116,7 @@ func judgeDefaults(t *transport, f *finding) {
 	if !t.fromScratch() || t.use.unixSocket {
 		return
 	}
-	if !t.Set("Proxy") {
+	if !t.Set("Proxy") && !(t.use.timed && t.tunedByConfig()) {
 		f.drops = append(f.drops, "Proxy")
 		f.reasons = append(f.reasons, "HTTP_PROXY is ignored")
 	}

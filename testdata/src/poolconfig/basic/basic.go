@@ -65,6 +65,26 @@ var badLongLivedTimedNoProxy = &http.Client{
 	Timeout:   10 * time.Second,
 }
 
+// A pool sized from configuration, with a client Timeout: a tool that
+// controls its own traffic (a load generator) built it on purpose.
+
+type options struct {
+	maxConns          int
+	disableKeepAlives bool
+	timeout           time.Duration
+}
+
+func goodLoadGenerator(opts options, cfg *tls.Config) *http.Client {
+	return &http.Client{
+		Transport: &http.Transport{
+			TLSClientConfig:     cfg,
+			MaxIdleConnsPerHost: opts.maxConns,
+			DisableKeepAlives:   opts.disableKeepAlives,
+		},
+		Timeout: opts.timeout,
+	}
+}
+
 func goodTimedThroughVariable() *http.Client {
 	t := &http.Transport{Proxy: http.ProxyFromEnvironment}
 	c := &http.Client{Transport: t}
