@@ -469,6 +469,17 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 			return // compared with nil
 		case edge.KeyValueExpr_Key:
 			return // a field key in a struct literal: an assignment
+		case edge.UnaryExpr_X, edge.CallExpr_Args:
+			// f(&client, req) or f(ctx, client): handed to a call that
+			// sends under the request or context it is given.
+			c := cur
+			if c.ParentEdgeKind() == edge.UnaryExpr_X {
+				c = c.Parent()
+			}
+			if c.ParentEdgeKind() == edge.CallExpr_Args && handoff(info, c.Parent().Node().(*ast.CallExpr)) != nil {
+				sends = append(sends, c.Parent())
+				return
+			}
 		}
 		closed = false
 	}
@@ -497,12 +508,44 @@ func AllBounded(pass *analysis.Pass, root inspector.Cursor, obj types.Object, bo
 			continue // bounded by where it runs (a Lambda invocation, say)
 		}
 		call := s.Node().(*ast.CallExpr)
-		method := ast.Unparen(call.Fun).(*ast.SelectorExpr).Sel.Name
-		if b := Send(pass, s, call, method); !b.OK {
+		if b := judgeSend(pass, s, call); !b.OK {
 			return false, b.Why
 		}
 	}
 	return closed && len(sends) > 0, ""
+}
+
+// judgeSend judges a send found by [Sends]: a client method call, or a
+// call the client is handed to.
+func judgeSend(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr) Verdict {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && typesutil.IsMethod(typesutil.Callee(pass.TypesInfo, call), typesutil.NetHTTP, "Client", sel.Sel.Name) {
+		return Send(pass, cur, call, sel.Sel.Name)
+	}
+	a := handoff(pass.TypesInfo, call)
+	if a == nil {
+		return Verdict{}
+	}
+	if typesutil.IsPointerToNamed(pass.TypesInfo.TypeOf(a), typesutil.NetHTTP, "Request") {
+		return Request(pass, cur, a)
+	}
+	return Context(pass, cur, a, 0)
+}
+
+// handoff returns the argument of call that bounds the requests a
+// client handed to it sends: an *http.Request (the callee sends it),
+// or else a context.Context; nil if there is none.
+func handoff(info *types.Info, call *ast.CallExpr) ast.Expr {
+	var ctx ast.Expr
+	for _, a := range call.Args {
+		t := info.TypeOf(a)
+		if typesutil.IsPointerToNamed(t, typesutil.NetHTTP, "Request") {
+			return a
+		}
+		if ctx == nil && typesutil.IsNamed(t, "context", "Context") {
+			ctx = a
+		}
+	}
+	return ctx
 }
 
 // IsUpgrade reports whether the request variable req, used at cur,

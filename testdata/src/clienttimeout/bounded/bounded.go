@@ -250,3 +250,32 @@ func Plain(u string) error {
 	}
 	return sendPlain(req)
 }
+
+// A client handed to a call together with the request it sends
+// (corpus: client-go spdy.NegotiateStreaming(upgrader, &client, req)).
+
+func negotiate(c *http.Client, req *http.Request) error {
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func goodHandedWithRequest(ctx context.Context, t http.RoundTripper, u string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	client := http.Client{Transport: t}
+	return negotiate(&client, req)
+}
+
+func badHandedWithBackgroundRequest(t http.RoundTripper, u string) error {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	client := http.Client{Transport: t} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(the request's context is context\.Background\(\)`
+	return negotiate(&client, req)
+}
