@@ -48,13 +48,17 @@ func (cs clients) usage(t *transport) usage {
 	info := t.pass.TypesInfo
 	var u usage
 	for _, c := range cs {
-		f := c.Last("Transport")
-		if f == nil || f.Value == nil {
-			continue
-		}
-		v := ast.Unparen(f.Value)
-		if v == t.Expr || t.Path != nil && fieldflow.SamePath(info, v, t.Path) {
-			u.clients = append(u.clients, c)
+		// Every Transport the client is given: branches may set
+		// different ones (c.Transport = a in one, b in the other).
+		for _, f := range c.Fields["Transport"] {
+			if f.Value == nil {
+				continue
+			}
+			v := ast.Unparen(f.Value)
+			if v == t.Expr || t.Path != nil && fieldflow.SamePath(info, v, t.Path) {
+				u.clients = append(u.clients, c)
+				break
+			}
 		}
 	}
 	for _, c := range u.clients {

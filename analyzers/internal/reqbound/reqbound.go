@@ -469,6 +469,10 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 			return // compared with nil
 		case edge.KeyValueExpr_Key:
 			return // a field key in a struct literal: an assignment
+		case edge.ReturnStmt_Results:
+			if isGetter(cur) {
+				return // func (s *S) Client() *http.Client { return s.c }: for tests and wiring
+			}
 		case edge.UnaryExpr_X, edge.CallExpr_Args:
 			// f(&client, req) or f(ctx, client): handed to a call that
 			// sends under the request or context it is given.
@@ -594,4 +598,17 @@ func IsUpgrade(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// isGetter reports whether the return at cur is the whole body of a
+// method: a getter, which exposes the client for wiring and tests
+// rather than sending through it.
+func isGetter(cur inspector.Cursor) bool {
+	ret := cur.Parent()
+	if ret.ParentEdgeKind() != edge.BlockStmt_List {
+		return false
+	}
+	body := ret.Parent()
+	decl, ok := body.Parent().Node().(*ast.FuncDecl)
+	return ok && decl.Recv != nil && len(decl.Body.List) == 1 && len(ret.Node().(*ast.ReturnStmt).Results) == 1
 }

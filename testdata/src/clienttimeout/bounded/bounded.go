@@ -167,6 +167,9 @@ type Notifier struct{ hc *http.Client }
 
 func (n *Notifier) Initialize() { n.hc = &http.Client{Transport: transport} }
 
+// HTTPClient is a getter, for tests and wiring: not a send.
+func (n *Notifier) HTTPClient() *http.Client { return n.hc }
+
 func (n *Notifier) Send(u string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -185,6 +188,12 @@ type Pager struct{ hc *http.Client }
 
 func (p *Pager) Initialize() {
 	p.hc = &http.Client{Transport: transport} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(the request's context is context\.Background\(\), which has no deadline\)`
+}
+
+// HTTPClient hands the client on after using it: not a getter.
+func (p *Pager) HTTPClient() *http.Client {
+	p.hc.CloseIdleConnections()
+	return p.hc
 }
 
 func (p *Pager) Send(u string) error {

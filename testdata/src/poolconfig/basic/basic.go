@@ -356,3 +356,17 @@ func (p *pager) send(u string) error {
 	}
 	return resp.Body.Close()
 }
+
+// A client given one of two transports by branch (corpus: shoutrrr
+// ntfy): both are the client's, and its Timeout bounds both.
+
+type ntfy struct{ hc *http.Client }
+
+func (n *ntfy) init(insecure bool) {
+	n.hc = &http.Client{Timeout: 10 * time.Second}
+	if insecure {
+		n.hc.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+	} else {
+		n.hc.Transport = &http.Transport{TLSClientConfig: &tls.Config{MinVersion: tls.VersionTLS12}} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+	}
+}
