@@ -370,3 +370,26 @@ func (n *ntfy) init(insecure bool) {
 		n.hc.Transport = &http.Transport{TLSClientConfig: &tls.Config{MinVersion: tls.VersionTLS12}} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
 	}
 }
+
+// A Proxy left out in one arm while the other arm sets it: the
+// configuration chooses (corpus: rolesanywhere-credential-helper).
+
+func goodProxyByChoice(withProxy bool) *http.Client {
+	var tr *http.Transport
+	if withProxy {
+		tr = &http.Transport{Proxy: http.ProxyFromEnvironment}
+	} else {
+		tr = &http.Transport{}
+	}
+	return &http.Client{Transport: tr, Timeout: 10 * time.Second}
+}
+
+func badProxyInNeitherArm(insecure bool) *http.Client {
+	var tr *http.Transport
+	if insecure {
+		tr = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\)`
+	} else {
+		tr = &http.Transport{} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\)`
+	}
+	return &http.Client{Transport: tr, Timeout: 10 * time.Second}
+}
