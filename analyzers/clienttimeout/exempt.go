@@ -53,6 +53,16 @@ func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string
 		call := cur.Parent().Parent()
 		b := reqbound.Send(pass, call, call.Node().(*ast.CallExpr), sel.Sel.Name)
 		return b.OK, b.Why
+	case edge.StarExpr_X:
+		// c := *http.DefaultClient; c.Timeout = d: a copy with its own
+		// Timeout (corpus: cert-manager acme/dns/util).
+		star := cur.Parent()
+		v, ok := typesutil.ObjectOf(pass.TypesInfo, boundTo(star)).(*types.Var)
+		fc, inFunc := fieldflow.EnclosingFunc(cur)
+		if ok && inFunc && !typesutil.IsPackageLevel(v) && setsTimeoutOn(pass.TypesInfo, fc, v) {
+			return true, ""
+		}
+		return false, ""
 	case edge.CallExpr_Args:
 		// f(ctx, http.DefaultClient, ...): the callee sends under the
 		// context it is given.
