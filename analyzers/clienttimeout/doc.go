@@ -44,7 +44,8 @@
 //     req.WithContext or req.Clone from a context with a deadline
 //     (context.WithTimeout, context.WithDeadline), from a context the
 //     caller controls (a context.Context parameter, r.Context() of an
-//     incoming request, a context kept in a field, or one derived from
+//     incoming request, a context kept in a field that the package
+//     never sets to context.Background() or TODO(), or one derived from
 //     these by WithCancel or WithValue), or by a helper given such a
 //     context; a request that is a parameter of an unexported function
 //     counts when every call of the function in the package passes

@@ -279,8 +279,13 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 	}
 	switch e := ctx.(type) {
 	case *ast.SelectorExpr:
-		// A context kept in a field: the operation's, set by its owner.
+		// A context kept in a field: the operation's, set by its owner,
+		// unless the package sets it to context.Background() or TODO()
+		// (a builder's default, corpus: oauth2-proxy requests.builder).
 		if s, ok := info.Selections[e]; ok && s.Kind() == types.FieldVal {
+			if root := rootless(pass, cur, s.Obj()); root != "" {
+				return Verdict{Why: CtxUnused(pass, cur, types.ExprString(e)+" may be context."+root+"(), which has no deadline")}
+			}
 			return Verdict{OK: true}
 		}
 		return Verdict{}
@@ -611,4 +616,42 @@ func isGetter(cur inspector.Cursor) bool {
 	body := ret.Parent()
 	decl, ok := body.Parent().Node().(*ast.FuncDecl)
 	return ok && decl.Recv != nil && len(decl.Body.List) == 1 && len(ret.Node().(*ast.ReturnStmt).Results) == 1
+}
+
+// rootless returns "Background" or "TODO" when the package stores
+// context.Background() or context.TODO() in the field (by assignment
+// or in a struct literal), or "".
+func rootless(pass *analysis.Pass, cur inspector.Cursor, field types.Object) string {
+	info := pass.TypesInfo
+	name := ""
+	check := func(v ast.Expr) {
+		if call, ok := ast.Unparen(v).(*ast.CallExpr); ok {
+			if fn := typesutil.Callee(info, call); typesutil.IsFunc(fn, "context", "Background", "TODO") {
+				name = fn.Name()
+			}
+		}
+	}
+	for n := range cur.Inspector().Root().Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
+		switch n := n.Node().(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, l := range n.Lhs {
+				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+					if s, ok := info.Selections[sel]; ok && s.Obj() == field {
+						check(n.Rhs[i])
+					}
+				}
+			}
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok && info.Uses[id] == field {
+				check(n.Value)
+			}
+		}
+		if name != "" {
+			return name
+		}
+	}
+	return ""
 }

@@ -288,3 +288,42 @@ func badHandedWithBackgroundRequest(t http.RoundTripper, u string) error {
 	client := http.Client{Transport: t} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(the request's context is context\.Background\(\)`
 	return negotiate(&client, req)
 }
+
+// A request builder that keeps its context in a field: bounded by the
+// operation's context, unless the package defaults the field to
+// context.Background() (corpus: oauth2-proxy requests.builder).
+
+var builderClient = &http.Client{Transport: transport} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(b\.ctx may be context\.Background\(\), which has no deadline\)`
+
+type builder struct {
+	ctx context.Context
+	url string
+}
+
+func (b *builder) Do() (*http.Response, error) {
+	if b.ctx == nil {
+		b.ctx = context.Background()
+	}
+	req, err := http.NewRequestWithContext(b.ctx, http.MethodGet, b.url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return builderClient.Do(req)
+}
+
+var opClient = &http.Client{Transport: transport}
+
+type operation struct {
+	ctx context.Context
+	url string
+}
+
+func newOperation(ctx context.Context, u string) *operation { return &operation{ctx: ctx, url: u} }
+
+func (o *operation) Do() (*http.Response, error) {
+	req, err := http.NewRequestWithContext(o.ctx, http.MethodGet, o.url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return opClient.Do(req)
+}

@@ -393,3 +393,20 @@ func badProxyInNeitherArm(insecure bool) *http.Client {
 	}
 	return &http.Client{Transport: tr, Timeout: 10 * time.Second}
 }
+
+// A one-shot transport is minimal on purpose: its Proxy is its
+// author's choice (corpus: external-secrets doppler, onboardbase).
+
+func goodOneShotLiteral(cfg *tls.Config) *http.Client {
+	return &http.Client{
+		Transport: &http.Transport{DisableKeepAlives: true, TLSClientConfig: cfg},
+		Timeout:   10 * time.Second,
+	}
+}
+
+func badPooledLiteral(cfg *tls.Config) *http.Client {
+	return &http.Client{
+		Transport: &http.Transport{TLSClientConfig: cfg}, // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\)`
+		Timeout:   10 * time.Second,
+	}
+}
