@@ -44,7 +44,7 @@ func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string
 	switch cur.ParentEdgeKind() {
 	case edge.SelectorExpr_X:
 		sel := cur.Parent().Node().(*ast.SelectorExpr)
-		if !reqbound.SendMethods[sel.Sel.Name] {
+		if !reqbound.IsSend(sel.Sel.Name) {
 			return true, "" // Timeout, Transport, CloseIdleConnections, ...
 		}
 		if cur.Parent().ParentEdgeKind() != edge.CallExpr_Fun {

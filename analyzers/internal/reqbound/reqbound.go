@@ -38,9 +38,15 @@ type Verdict struct {
 	Why string // when not OK: what makes the finding true, or ""
 }
 
-// SendMethods are the http.Client methods that send a request; only Do
-// can carry a context.
-var SendMethods = map[string]bool{"Do": true, "Get": true, "Head": true, "Post": true, "PostForm": true}
+// IsSend reports whether name is an http.Client method that sends a
+// request; only Do can carry a context.
+func IsSend(name string) bool {
+	switch name {
+	case "Do", "Get", "Head", "Post", "PostForm":
+		return true
+	}
+	return false
+}
 
 // Send judges one call of a client method at cur (the call
 // expression's cursor).
@@ -436,7 +442,7 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 		case edge.SelectorExpr_X:
 			sel := parent.Node().(*ast.SelectorExpr)
 			if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
-				if SendMethods[sel.Sel.Name] && parent.ParentEdgeKind() == edge.CallExpr_Fun {
+				if IsSend(sel.Sel.Name) && parent.ParentEdgeKind() == edge.CallExpr_Fun {
 					sends = append(sends, parent.Parent())
 				}
 				return // CloseIdleConnections and other methods send nothing
