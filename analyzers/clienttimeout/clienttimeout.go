@@ -15,6 +15,7 @@ import (
 
 	"github.com/poollint/poollint/analyzers/internal/docs"
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/reqbound"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
@@ -24,7 +25,7 @@ import (
 var doc string
 
 // Analyzer is the clienttimeout analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 type config struct {
 	tests         bool
@@ -63,6 +64,9 @@ func New() *analysis.Analyzer {
 }
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
+	if !passutil.CanReach(pass, "net/http") {
+		return nil, nil // nothing here can build, configure or use a pool
+	}
 	// Phase 1: the fast path and the helper summaries (Timeout only).
 	if !fieldflow.Relevant(pass, new(setsTimeout)) {
 		return nil, nil

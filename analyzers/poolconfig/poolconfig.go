@@ -12,6 +12,7 @@ import (
 
 	"github.com/poollint/poollint/analyzers/internal/docs"
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -20,7 +21,7 @@ import (
 var doc string
 
 // Analyzer is the poolconfig analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 type config struct {
 	tests bool
@@ -58,6 +59,9 @@ func New() *analysis.Analyzer {
 
 func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	// Phase 1: the fast path and the helper summaries.
+	if !passutil.CanReach(pass, "net/http") {
+		return nil, nil // nothing here can build, configure or use a pool
+	}
 	if !fieldflow.Relevant(pass, new(configuresTransport)) {
 		return nil, nil
 	}
