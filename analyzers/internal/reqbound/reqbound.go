@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -500,8 +501,8 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 	}
 	for cur := range root.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
-		if info.Uses[id] != obj {
-			continue
+		if info.Uses[id] != obj || passutil.IsTestFile(pass, id.Pos()) {
+			continue // tests use the client with mocks and test servers
 		}
 		if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
 			visit(cur.Parent(), 0) // s.client
