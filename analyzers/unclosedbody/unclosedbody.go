@@ -263,7 +263,7 @@ func checkEarlyDefer(pass *analysis.Pass, f *bodyown.Func, d bodyown.Def) {
 				})
 				return
 			}
-			if mentions(f.Info, later, d.Err) {
+			if bodyown.Mentions(f.Info, later, d.Err) {
 				return
 			}
 		}
@@ -307,16 +307,4 @@ func isBodyCloseDefer(info *types.Info, st ast.Stmt, v *types.Var) bool {
 	}
 	id, ok := ast.Unparen(body.X).(*ast.Ident)
 	return ok && info.Uses[id] == v
-}
-
-// mentions reports whether n uses v.
-func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
