@@ -58,7 +58,7 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 			// through, responses to HEAD requests (no body), and a
 			// response derived from the one the variable held (v =
 			// wrap(v)): the search from v's first definition follows it.
-			if owners.Opens(d.Call, f.Body) && !bodyown.IsHead(f.Info, f.Body, d.Call) && !d.Rewraps(f.Info) {
+			if owners.Opens(d.Call, f.Body) && !bodyown.IsHead(f.Info, f.Body, d.Call) && !owners.Rewraps(d) {
 				check(pass, owners, f, d)
 			}
 		}
@@ -215,7 +215,8 @@ func suggest(pass *analysis.Pass, f *bodyown.Func, d bodyown.Def) []analysis.Sug
 // statement in between that tests err (a guard) keeps it silent, and so
 // does the lack of any later test of err.
 func checkEarlyDefer(pass *analysis.Pass, f *bodyown.Func, d bodyown.Def) {
-	if d.Err == nil {
+	def, ok := d.Stmt.(ast.Stmt) // not a var declaration's ValueSpec
+	if d.Err == nil || !ok {
 		return
 	}
 	var list []ast.Stmt
@@ -227,17 +228,17 @@ func checkEarlyDefer(pass *analysis.Pass, f *bodyown.Func, d bodyown.Def) {
 		case *ast.FuncLit:
 			return false
 		case *ast.BlockStmt:
-			if slices.Contains(n.List, d.Stmt.(ast.Stmt)) {
+			if slices.Contains(n.List, def) {
 				list = n.List
 			}
 		case *ast.CaseClause:
-			if slices.Contains(n.Body, d.Stmt.(ast.Stmt)) {
+			if slices.Contains(n.Body, def) {
 				list = n.Body
 			}
 		}
 		return true
 	})
-	i := slices.Index(list, d.Stmt.(ast.Stmt))
+	i := slices.Index(list, def)
 	if i < 0 {
 		return
 	}

@@ -75,3 +75,12 @@ func goodNilGuardedDefer(url string) error {
 	}
 	return nil
 }
+
+func goodVarDecl(url string) error {
+	var resp, err = http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	return nil
+}
