@@ -292,13 +292,38 @@ func leaves(info *types.Info, block *ast.BlockStmt) bool {
 	return false
 }
 
-// isBodyCloseDefer reports whether st is defer v.Body.Close().
+// isBodyCloseDefer reports whether st is defer v.Body.Close(), or a
+// deferred closure that calls it unguarded (defer func() { _ =
+// v.Body.Close() }()): at the top level of the closure, not under a
+// nil check.
 func isBodyCloseDefer(info *types.Info, st ast.Stmt, v *types.Var) bool {
 	ds, ok := st.(*ast.DeferStmt)
 	if !ok || len(ds.Call.Args) != 0 {
 		return false
 	}
-	sel, ok := ast.Unparen(ds.Call.Fun).(*ast.SelectorExpr)
+	if lit, ok := ast.Unparen(ds.Call.Fun).(*ast.FuncLit); ok {
+		for _, s := range lit.Body.List {
+			var e ast.Expr
+			switch s := s.(type) {
+			case *ast.ExprStmt:
+				e = s.X
+			case *ast.AssignStmt:
+				if len(s.Rhs) == 1 {
+					e = s.Rhs[0]
+				}
+			}
+			if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 0 && isBodyClose(info, call.Fun, v) {
+				return true
+			}
+		}
+		return false
+	}
+	return isBodyClose(info, ds.Call.Fun, v)
+}
+
+// isBodyClose reports whether fun is v.Body.Close.
+func isBodyClose(info *types.Info, fun ast.Expr, v *types.Var) bool {
+	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
 	if !ok || sel.Sel.Name != "Close" {
 		return false
 	}
