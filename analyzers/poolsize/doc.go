@@ -46,7 +46,9 @@
 // The pool is followed from the client to its transport: http.Get & co
 // and http.DefaultClient; a client with a nil Transport; an
 // http.Transport literal, new(http.Transport) or a Clone, with the
-// MaxIdleConnsPerHost it sets (in the literal or later); a client built
+// MaxIdleConnsPerHost it sets (in the literal or later); a decorator
+// round tripper (a struct with a RoundTrip method) around one of those;
+// a client built
 // by a helper or kept in a package variable or struct field, also in
 // another package; an aws-sdk-go-v2 service client built by
 // NewFromConfig or New, and the HTTPClient its config or options give

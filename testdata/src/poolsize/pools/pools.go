@@ -242,3 +242,32 @@ func (s *Injected) goodFieldInjected(ids []string) {
 		go s.client.Get(api + id)
 	}
 }
+
+// A decorator round tripper sends through the one it wraps.
+
+type userAgent struct {
+	next http.RoundTripper
+	ua   string
+}
+
+func (t *userAgent) RoundTrip(req *http.Request) (*http.Response, error) {
+	req = req.Clone(req.Context())
+	req.Header.Set("User-Agent", t.ua)
+	return t.next.RoundTrip(req)
+}
+
+var decorated = &http.Client{Transport: &userAgent{next: http.DefaultTransport, ua: "x/1"}} // want decorated:`clientPool\(2, http.DefaultTransport\)`
+
+var decoratedSized = &http.Client{Transport: &userAgent{next: &http.Transport{MaxIdleConnsPerHost: 50}, ua: "x/1"}} // want decoratedSized:`clientPool\(50, an http.Transport with MaxIdleConnsPerHost 50\)`
+
+func badDecorated() {
+	for range 50 {
+		go decorated.Get(api + "ping") // want `up to 50 concurrent requests to one host \(50 goroutines started in a loop\) share http.DefaultTransport`
+	}
+}
+
+func goodDecoratedSized() {
+	for range 50 {
+		go decoratedSized.Get(api + "ping")
+	}
+}
