@@ -16,6 +16,12 @@
 // and at scale the service fails with "connect: cannot assign requested
 // address" or spends its CPU on handshakes.
 //
+// This is an HTTP/1.1 cost: HTTP/2 multiplexes the requests to a host
+// over one connection. It applies to plain http:// URLs, to S3 and the
+// other AWS endpoints that speak HTTP/1.1, to hosts that do not
+// negotiate h2, and to transports that lose HTTP/2 (a custom TLS config
+// or dialer without ForceAttemptHTTP2); the findings say "over HTTP/1.1".
+//
 // Measured on loopback (bench/poolsize-exp: 2000 requests per run, Go
 // 1.26), new connections per 1000 requests, with 2 idle connections per
 // host against a pool sized to N:

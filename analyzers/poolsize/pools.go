@@ -737,7 +737,7 @@ func sdkDefault() pool {
 // HTTPClient an option gives it, or none (the service client then
 // builds its default).
 func (r *resolver) configPool(call *ast.CallExpr, fr *frame, depth int) (pool, bool) {
-	if call.Ellipsis.IsValid() {
+	if call.Ellipsis.IsValid() || len(call.Args) == 0 {
 		return pool{}, false // opts... we cannot read
 	}
 	var found ast.Expr

@@ -30,7 +30,7 @@ func badNilTransport(ids []string) error {
 	var g errgroup.Group
 	g.SetLimit(32)
 	for _, id := range ids {
-		g.Go(func() error { // want `up to 32 concurrent requests to one host \(SetLimit\(32\)\) share http.DefaultTransport, which keeps 2 idle connections per host: 30 connections are closed after each burst`
+		g.Go(func() error { // want `up to 32 concurrent requests to one host \(SetLimit\(32\)\) share http.DefaultTransport, which keeps 2 idle connections per host: over HTTP/1.1, 30 connections are closed after each burst`
 			_, err := c.Get(api + id)
 			return err
 		})
@@ -74,7 +74,7 @@ func badTransportTooSmall(ids []string) error {
 	var g errgroup.Group
 	g.SetLimit(32)
 	for _, id := range ids {
-		g.Go(func() error { // want `up to 32 concurrent requests to one host \(SetLimit\(32\)\) share an http.Transport with MaxIdleConnsPerHost 4, which keeps 4 idle connections per host: 28 connections are closed after each burst; use a transport with MaxIdleConnsPerHost ≥ 32`
+		g.Go(func() error { // want `up to 32 concurrent requests to one host \(SetLimit\(32\)\) share an http.Transport with MaxIdleConnsPerHost 4, which keeps 4 idle connections per host: over HTTP/1.1, 28 connections are closed after each burst; use a transport with MaxIdleConnsPerHost ≥ 32`
 			_, err := c.Get(api + id)
 			return err
 		})
