@@ -22,6 +22,7 @@ import (
 
 	"github.com/poollint/poollint/analyzers"
 	"github.com/poollint/poollint/analyzers/internal/docs"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/testutil"
 	"github.com/poollint/poollint/internal/docmd"
 )
@@ -283,6 +284,39 @@ func fill(v reflect.Value) {
 			if v.Type().Field(i).IsExported() {
 				fill(v.Field(i))
 			}
+		}
+	}
+}
+
+// TestIgnoreNames: the names ignore.Filter knows (for the exported
+// Analyzer values that nogo runs one by one) are the suite's.
+func TestIgnoreNames(t *testing.T) {
+	var names []string
+	for _, a := range analyzers.All() {
+		names = append(names, a.Name)
+	}
+	if got := ignore.Names(); !reflect.DeepEqual(got, names) {
+		t.Errorf("ignore.Names() = %v, want the suite %v: add the new analyzer to ignore.Names", got, names)
+	}
+}
+
+// TestREADMEDefaults: the README's analyzer table says "opt-in" exactly
+// for the analyzers the registry (analyzers.OptIn) leaves off.
+func TestREADMEDefaults(t *testing.T) {
+	content, err := os.ReadFile(filepath.Join(testutil.Root(), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	optIn := analyzers.OptIn()
+	for _, a := range analyzers.All() {
+		row := regexp.MustCompile("(?m)^\\| \\[`" + a.Name + "`\\].*\\| ([^|]*) \\|$").FindStringSubmatch(string(content))
+		if row == nil {
+			t.Errorf("README's analyzer table has no row for %s", a.Name)
+			continue
+		}
+		_, off := optIn[a.Name]
+		if got := strings.HasPrefix(row[1], "opt-in"); got != off {
+			t.Errorf("README says %s is %q by default; the registry says opt-in = %v", a.Name, row[1], off)
 		}
 	}
 }

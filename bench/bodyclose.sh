@@ -19,7 +19,7 @@ mkdir -p "$WORK/bodyclose-build" "$OUT" "$WORK/bin"
 )
 (cd "$BENCH" && GOFLAGS=-mod=mod go build -o "$WORK/bin/summarize" ./summarize)
 export GOFLAGS=-mod=readonly
-cd "$BENCH/corpus"
+cd "${BENCH_CORPUS:-$BENCH/corpus}"
 while IFS=$'\t' read -r name pats; do
 	[[ -z "$name" || "$name" == \#* ]] && continue
 	(($#)) && [[ " $* " != *" $name "* ]] && continue

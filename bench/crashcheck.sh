@@ -34,10 +34,10 @@ while IFS=$'\t' read -r name pats; do
 	[[ -z "$name" || "$name" == \#* ]] && continue
 	PATTERNS[$name]=$pats
 	ENTRIES+=("$name")
-done <"$BENCH/corpus/entries.tsv"
+done <"${BENCH_CORPUS:-$BENCH/corpus}/entries.tsv"
 (($#)) && ENTRIES=("$@")
 
-cd "$BENCH/corpus"
+cd "${BENCH_CORPUS:-$BENCH/corpus}"
 go mod download
 MODCACHE=$(go env GOMODCACHE)
 GOROOT=$(go env GOROOT)

@@ -4,13 +4,20 @@
 #
 #   bench/run.sh                  # every corpus entry, ROUNDS rounds
 #   bench/run.sh resty vault-api  # some entries (names from corpus/entries.tsv)
+#   CORPUS=app bench/run.sh       # the application corpus (appcorpus/entries.tsv)
 #
 # Environment:
+#   CORPUS=corpus                 corpus: bench/corpus (libraries), triaged in triage.tsv;
+#                                 app: bench/appcorpus (applications), triaged in
+#                                 triage-app.tsv, work directory /tmp/poollint-bench-app
 #   ROUNDS=3                      timed rounds (each round runs every tool on every entry)
 #   BENCH_WORK=/tmp/poollint-bench  work directory (tools, caches, raw results)
 #   POOLLINT_REV=HEAD             build poollint from this commit (git archive);
 #                                 unset: from the working tree
-#   STANDALONE=1                  also run poollint standalone for peak memory
+#   STANDALONE=1                  also run poollint standalone (new engine, old
+#                                 -debug.checker engine, and a cached re-run)
+#                                 for peak tree memory, wall time and re-run time
+#   STANDALONE_ROUNDS=1           rounds of the standalone comparison
 #   BODYCLOSE=1                   run bench/bodyclose.sh on the entries (comparison table)
 #   CRASHCHECK=1                  then run bench/crashcheck.sh (std and the entries,
 #                                 three runs, every analyzer on): its first run's
@@ -40,7 +47,12 @@ set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$BENCH")
-WORK=${BENCH_WORK:-/tmp/poollint-bench}
+case ${CORPUS:=corpus} in
+corpus) CDIR=$BENCH/corpus TRIAGE=$BENCH/triage.tsv WORK=${BENCH_WORK:-/tmp/poollint-bench} ;;
+app) CDIR=$BENCH/appcorpus TRIAGE=$BENCH/triage-app.tsv WORK=${BENCH_WORK:-/tmp/poollint-bench-app} ;;
+*) echo "unknown CORPUS=$CORPUS (corpus or app)" >&2; exit 2 ;;
+esac
+export BENCH_CORPUS=$CDIR
 ROUNDS=${ROUNDS:-3}
 STANDALONE=${STANDALONE:-1}
 START=$(date +%s)
@@ -56,7 +68,7 @@ while IFS=$'\t' read -r name pats; do
 	[[ -z "$name" || "$name" == \#* ]] && continue
 	PATTERNS[$name]=$pats
 	ENTRIES+=("$name")
-done <"$BENCH/corpus/entries.tsv"
+done <"$CDIR/entries.tsv"
 if (($#)); then
 	for e in "$@"; do [[ -n "${PATTERNS[$e]:-}" ]] || { echo "unknown entry $e" >&2; exit 2; }; done
 	ENTRIES=("$@")
@@ -74,15 +86,15 @@ else
 fi
 log "building poollint from $REV"
 (cd "$SRC" && go build -o "$WORK/bin/poollint" ./cmd/poollint)
-(cd "$BENCH" && go build -o "$WORK/bin/floor" ./floor && go build -o "$WORK/bin/summarize" ./summarize)
+(cd "$BENCH" && go build -o "$WORK/bin/floor" ./floor && go build -o "$WORK/bin/summarize" ./summarize && go build -o "$WORK/bin/treerss" ./treerss)
 # The warm-up tool: the floor with another ID (its ID hashes the file).
 cp "$WORK/bin/floor" "$WORK/bin/warm" && printf warm >>"$WORK/bin/warm"
 "$WORK/bin/poollint" -V=full >"$OUT/versions.txt"
 { go version; echo "poollint $REV"; nproc; } >>"$OUT/versions.txt"
 
 # --- corpus and the base cache ------------------------------------------
-cd "$BENCH/corpus"
-log "downloading the corpus"
+cd "$CDIR"
+log "downloading the corpus ($CDIR)"
 go mod download
 BASE="$WORK/cache-base"
 for e in "${ENTRIES[@]}"; do
@@ -126,17 +138,44 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 
 # --- standalone ----------------------------------------------------------
+# Standalone poollint (which runs go vet -vettool=itself) against the
+# old engine (x/tools' checker in one process, -debug.checker), paired
+# per entry in alternating order, each from a fresh copy of the base
+# cache (export data, no result of poollint). Measured with treerss:
+# peak RSS of the whole process tree (go, the vet tool processes),
+# wall and CPU. Then "rerun": the same standalone command again on the
+# unchanged code and the cache the first run filled (go vet serves
+# every package's result from its cache).
 if [[ "$STANDALONE" == 1 ]]; then
 	SA="$OUT/standalone.tsv"
 	[[ -f "$SA" ]] || printf 'round\tentry\ttool\twall_s\tuser_s\tsys_s\tmaxrss_kb\texit\n' >"$SA"
 	mkdir -p "$OUT/standalone"
-	for e in "${ENTRIES[@]}"; do
+	sa() { # round entry tool cache [flags]
+		local r=$1 e=$2 t=$3 cache=$4
+		shift 4
 		# shellcheck disable=SC2086
-		GOCACHE=$BASE /usr/bin/time -o "$OUT/time.tmp" -f '%e\t%U\t%S\t%M\t%x' \
-			"$WORK/bin/poollint" -json ${PATTERNS[$e]} >"$OUT/standalone/$e.json" 2>"$OUT/standalone/$e.err" || true
-		printf '1\t%s\tstandalone\t%s\n' "$e" "$(tail -1 "$OUT/time.tmp")" >>"$SA"
-		if grep -qE '^panic:|internal error' "$OUT/standalone/$e.err"; then log "FAILED: standalone $e panicked, see $OUT/standalone/$e.err"; fi
-		log "standalone $e: $(tail -1 "$OUT/time.tmp" | tr '\t' ' ') (wall user sys KB exit)"
+		GOCACHE=$cache "$WORK/bin/treerss" -o "$OUT/time.tmp" \
+			"$WORK/bin/poollint" "$@" -json ${PATTERNS[$e]} >"$OUT/standalone/$e-$t.json" 2>"$OUT/standalone/$e-$t.err" || true
+		printf '%s\t%s\t%s\t%s\n' "$r" "$e" "$t" "$(tail -1 "$OUT/time.tmp")" >>"$SA"
+		if grep -qE '^panic:|internal error' "$OUT/standalone/$e-$t.err"; then log "FAILED: standalone $t $e panicked, see $OUT/standalone/$e-$t.err"; fi
+		log "standalone round $r $e $t: $(tail -1 "$OUT/time.tmp" | tr '\t' ' ') (wall user sys KB exit)"
+	}
+	for ((r = 1; r <= ${STANDALONE_ROUNDS:-1}; r++)); do
+		for e in "${ENTRIES[@]}"; do
+			local_order=(standalone checker)
+			(((r + ${#e}) % 2)) && local_order=(checker standalone)
+			for t in "${local_order[@]}"; do
+				run="$WORK/cache-run"
+				rm -rf "$run" && cp -al "$BASE" "$run"
+				if [[ $t == checker ]]; then
+					sa "$r" "$e" checker "$run" -debug.checker
+				else
+					sa "$r" "$e" standalone "$run"
+					sa "$r" "$e" rerun "$run"
+				fi
+				rm -rf "$run"
+			done
+		done
 	done
 fi
 
@@ -155,6 +194,6 @@ fi
 
 # --- table -----------------------------------------------------------------
 cd "$BENCH"
-"$WORK/bin/summarize" -out "$OUT" -triage "$BENCH/triage.tsv" \
+"$WORK/bin/summarize" -out "$OUT" -triage "$TRIAGE" -entries "$CDIR/entries.tsv" \
 	-modcache "$(go env GOMODCACHE)" -goroot "$(go env GOROOT)" | tee "$OUT/table.md"
 log "bench/run.sh took $(( ($(date +%s) - START) / 60 )) min; raw results in $OUT"

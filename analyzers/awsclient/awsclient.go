@@ -2,16 +2,12 @@ package awsclient
 
 import (
 	_ "embed"
-	"fmt"
-	"go/ast"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/docs"
-	"github.com/poollint/poollint/analyzers/internal/passutil"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/reqpath"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -20,7 +16,7 @@ import (
 var doc string
 
 // Analyzer is the awsclient analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 type config struct {
 	tests bool
@@ -34,7 +30,7 @@ func New() *analysis.Analyzer {
 		Doc:       docs.MustExtract(doc, "awsclient"),
 		URL:       "https://pkg.go.dev/github.com/poollint/poollint/analyzers/awsclient",
 		Requires:  []*analysis.Analyzer{reqpath.Analyzer},
-		Run:       cfg.run,
+		Run:       func(pass *analysis.Pass) (any, error) { return reqpath.Run(pass, cfg.spec()) },
 		FactTypes: []analysis.Fact{new(buildsAWSClient), new(hasAWSBuilders)},
 	}
 	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
@@ -62,79 +58,45 @@ const (
 	sdkV2AWS     = sdkV2 + "/aws"
 	sdkV2Config  = sdkV2 + "/config"
 	sdkV2HTTP    = sdkV2 + "/aws/transport/http"
-	sdkV2Service = sdkV2 + "/service/"
+	sdkV2Service = sdkV2 + "/service"
 	sdkV1        = "github.com/aws/aws-sdk-go"
 	sdkV1AWS     = sdkV1 + "/aws"
 	sdkV1Client  = sdkV1 + "/aws/client"
 	sdkV1Session = sdkV1 + "/aws/session"
-	sdkV1Service = sdkV1 + "/service/"
+	sdkV1Service = sdkV1 + "/service"
 )
 
-func (cfg *config) run(pass *analysis.Pass) (any, error) {
-	info := pass.TypesInfo
-	spec := reqpath.Spec{
-		Construct: func(cur inspector.Cursor) (string, bool) {
-			call, ok := cur.Node().(*ast.CallExpr)
-			if !ok {
-				return "", false
-			}
-			return construction(typesutil.Callee(info, call))
-		},
+// constructions is awsclient's table: the calls that build an AWS SDK
+// client, config, session or HTTP client. Where each comes from is in
+// doc.go ("What it costs").
+//
+// session.Must is not here: it passes on the session its argument
+// built, and that argument is the construction reported.
+var constructions = []reqpath.Pattern{
+	// v2: resolves credentials and configuration (env, files, IMDS).
+	{Pkg: sdkV2Config, Funcs: []string{"LoadDefaultConfig"}, Kind: reqpath.KindConfig},
+	// v2: a new *http.Transport with MaxIdleConnsPerHost 10.
+	{Pkg: sdkV2HTTP, Funcs: []string{"NewBuildableClient"}, Qualifier: "awshttp", Kind: reqpath.KindClient},
+	// v1: a session resolves credentials and configuration.
+	{Pkg: sdkV1Session, Funcs: []string{"New", "NewSession", "NewSessionWithOptions"}, Noun: "session", Kind: reqpath.KindSession},
+	// v2: every service client builds its own BuildableClient unless
+	// given a frozen one.
+	{Pkg: sdkV2Service, Prefix: true, Funcs: []string{"NewFromConfig", "New"}, Check: isV2ServiceConstructor,
+		PkgNoun: "client", Kind: reqpath.KindClient},
+	// v1: a service client copies its session's configuration and
+	// shares its HTTP client: no new pool, but work per request.
+	{Pkg: sdkV1Service, Prefix: true, Funcs: []string{"New"}, Check: isV1ServiceConstructor,
+		PkgNoun: "client", Kind: reqpath.KindClient, SharesPool: true},
+}
+
+// spec is awsclient's Spec for one run.
+func (cfg *config) spec() *reqpath.Spec {
+	return &reqpath.Spec{
+		Patterns:    constructions,
 		Fact:        func() reqpath.BuilderFact { return new(buildsAWSClient) },
 		PackageFact: func() analysis.Fact { return new(hasAWSBuilders) },
+		Tests:       cfg.tests,
 	}
-	if !reqpath.MayReach(pass, spec, isSDKPackage) {
-		return nil, nil
-	}
-	model := pass.ResultOf[reqpath.Analyzer].(*reqpath.Model)
-	for _, f := range model.Find(pass, spec) {
-		if !cfg.tests && passutil.IsTestFile(pass, f.Node.Pos()) {
-			continue
-		}
-		pass.Report(diagnostic(pass, f))
-	}
-	return nil, nil
-}
-
-func isSDKPackage(path string) bool {
-	return typesutil.PkgPathHasPrefix(path, sdkV2) || typesutil.PkgPathHasPrefix(path, sdkV1)
-}
-
-// construction reports whether a call to fn builds an AWS SDK client,
-// config, session or HTTP client, and names the call for messages:
-// "s3.NewFromConfig", "config.LoadDefaultConfig", "session.NewSession".
-//
-// session.Must is not a construction: it passes on the session its
-// argument built, and that argument is the construction reported.
-func construction(fn *types.Func) (string, bool) {
-	if fn == nil || fn.Pkg() == nil {
-		return "", false
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() != nil {
-		return "", false
-	}
-	path, name := fn.Pkg().Path(), fn.Name()
-	switch {
-	case path == sdkV2Config && name == "LoadDefaultConfig":
-		return "config.LoadDefaultConfig", true
-	case path == sdkV2HTTP && name == "NewBuildableClient":
-		return "awshttp.NewBuildableClient", true
-	case path == sdkV1Session:
-		switch name {
-		case "New", "NewSession", "NewSessionWithOptions":
-			return "session." + name, true
-		}
-	case strings.HasPrefix(path, sdkV2Service):
-		if isV2ServiceConstructor(fn, sig) {
-			return fn.Pkg().Name() + "." + name, true
-		}
-	case strings.HasPrefix(path, sdkV1Service):
-		if isV1ServiceConstructor(fn, sig) {
-			return fn.Pkg().Name() + "." + name, true
-		}
-	}
-	return "", false
 }
 
 // isV2ServiceConstructor recognises, in any aws-sdk-go-v2 service
@@ -185,52 +147,4 @@ func isV1ServiceConstructor(fn *types.Func, sig *types.Signature) bool {
 	}
 	n, ok := types.Unalias(res.Elem()).(*types.Named)
 	return ok && n.Obj().Pkg() == fn.Pkg()
-}
-
-// noun says what a construction call builds, for messages: "s3 client",
-// "aws.Config", "session".
-func noun(what string) string {
-	pkg, name, _ := strings.Cut(what, ".")
-	switch {
-	case what == "config.LoadDefaultConfig":
-		return "aws.Config"
-	case what == "awshttp.NewBuildableClient":
-		return "awshttp.BuildableClient"
-	case pkg == "session":
-		return "session"
-	case name == "New" || name == "NewFromConfig":
-		return pkg + " client"
-	}
-	return what
-}
-
-// short is the word used in advice: "build the client once ...".
-func short(what string) string {
-	switch n := noun(what); {
-	case n == "aws.Config":
-		return "config"
-	case n == "session":
-		return "session"
-	case strings.HasSuffix(n, " client"):
-		return "client"
-	}
-	return "client"
-}
-
-func diagnostic(pass *analysis.Pass, f reqpath.Finding) analysis.Diagnostic {
-	ctx := f.Context
-	advice := strings.Replace(ctx.Advice(), "build it", "build the "+short(f.What), 1)
-	d := analysis.Diagnostic{Pos: f.Node.Pos(), End: f.Node.End()}
-	if f.Callee != nil {
-		d.Message = fmt.Sprintf("%s builds a new %s on every call, here %s; %s",
-			typesutil.FuncName(f.Callee, pass.Pkg), noun(f.What), ctx.Describe(), advice)
-		if f.Builder.Site.IsValid() && f.Builder.Site != f.Node.Pos() {
-			d.Related = append(d.Related, analysis.RelatedInformation{
-				Pos: f.Builder.Site, Message: f.What + " called here"})
-		}
-	} else {
-		d.Message = fmt.Sprintf("%s called %s; %s", f.What, ctx.Describe(), advice)
-	}
-	d.Related = append(d.Related, ctx.Related()...)
-	return d
 }

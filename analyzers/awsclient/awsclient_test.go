@@ -17,6 +17,8 @@ func TestAWSClient(t *testing.T) {
 		"awsclient/memo",
 		"awsclient/perrequest",
 		"awsclient/testfiles",
+		"awsclient/percall",
+		"awsclient/loops",
 	)
 }
 

@@ -62,8 +62,22 @@
 // Per-request paths are those of the perrequest analyzer: Lambda
 // handlers given to lambda.Start and friends (a function, a literal, a
 // method value, the closure a factory returns, a handler type's Invoke),
-// net/http and framework handlers, gRPC methods, loop bodies, and the
-// goroutines and closures they start.
+// net/http and framework handlers, gRPC methods, RoundTrip methods,
+// controller-runtime reconcilers, client-go informer event handlers, loop
+// bodies, and the goroutines and closures they start.
+//
+// Like perrequest, it also reports a config, session or client built,
+// used and dropped on every call of a function that is not start-up
+// code (an uploader's Upload, a notifier's Notify, directly or through a
+// helper such as n.newSNSClient(ctx)), and a loop that builds the same
+// config or client on every iteration.
+//
+// aws-sdk-go v1 service clients share their session's HTTP client, so
+// svc.New(sess, &aws.Config{Region: r}) is no new pool: it is reported
+// on a per-request path, but not per call or in a loop. A loop that
+// builds one session or client per profile, region or account (from the
+// loop variable) is how such clients are made, and is silent unless the
+// loop runs per request.
 //
 // It stays silent when the client is built once or kept:
 //
@@ -73,8 +87,11 @@
 //     nil check on a field or package-level variable;
 //   - a handler that only uses a client built elsewhere, or only reads a
 //     cfg loaded once;
-//   - a client stored in a field, a package-level variable, a map, or
+//   - a client stored in a field, a package-level variable, a map,
+//     returned (a New... function that returns a struct holding it), or
 //     handed to a goroutine;
+//   - a rebuild guarded by an expiry check (time.Until(creds.Expires) <
+//     5*time.Minute) or in a refresher loop that waits for the expiry;
 //   - test files, unless -awsclient.tests is set.
 //
 // BAD: a new config and a new pool on every invocation.

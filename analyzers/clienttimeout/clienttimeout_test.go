@@ -21,6 +21,15 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/alternative",
 		"clienttimeout/fake",
 		"clienttimeout/fakeclient",
+		"clienttimeout/bounded",
+		"clienttimeout/lambdah",
+		"clienttimeout/cmdmain",
+		"clienttimeout/examples/demo",
+		"clienttimeout/sibling",
+		"clienttimeout/twoclients",
+		"clienttimeout/transportbound",
+		"clienttimeout/pkgclient",
+		"clienttimeout/factory",
 	)
 }
 
@@ -46,4 +55,12 @@ func TestTestsFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.Run(t, testutil.TestData(), a, "clienttimeout/testsincluded", "clienttimeout/testsincluded/fake")
+}
+
+func TestCommandsFlag(t *testing.T) {
+	a := clienttimeout.New()
+	if err := a.Flags.Set("commands", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "clienttimeout/commands")
 }

@@ -23,6 +23,10 @@
 //     which use http.DefaultClient;
 //   - uses of http.DefaultClient.
 //
+// A finding says what makes it true when it can: "ctx is in scope but
+// not used for the request" (the fix is to use it), or "the request's
+// context is context.Background(), which has no deadline".
+//
 // It stays silent when:
 //
 //   - Timeout is set after construction: an assignment to the same
@@ -32,12 +36,52 @@
 //     in this package or another (exported as a setsTimeout fact);
 //   - the package assigns http.DefaultClient.Timeout (then http.Get and
 //     http.DefaultClient are bounded too);
-//   - every use of a local client, or a use of http.DefaultClient, is a
-//     Do whose request was made in the same function by
-//     http.NewRequestWithContext from a context.WithTimeout or
-//     context.WithDeadline context;
+//   - every request the client sends in the package is bounded, and
+//     the client is used for nothing else: the client is kept in a
+//     local variable, a package-level variable or a struct field, and
+//     every Do through it (or through a local alias, client :=
+//     s.client) takes a request built by http.NewRequestWithContext,
+//     req.WithContext or req.Clone from a context with a deadline
+//     (context.WithTimeout, context.WithDeadline), from a context the
+//     caller controls (a context.Context parameter, r.Context() of an
+//     incoming request, a context kept in a field, or one derived from
+//     these by WithCancel or WithValue), or by a helper given such a
+//     context; a request that is a parameter of an unexported function
+//     counts when every call of the function in the package passes
+//     such a request. context.Background() and context.TODO() are not
+//     bounds. The same holds for a use of http.DefaultClient, and for
+//     http.DefaultClient passed to a function together with such a
+//     context;
+//   - the client is built by an exported function that returns it (or a
+//     struct holding it) as a building block, and a caller in the
+//     package sets Timeout on the result or bounds every request it
+//     sends, as above: the factory leaves the timeout to its callers.
+//     Callers in other packages are analysed after the factory, so a
+//     factory with no such caller in its own package is reported;
+//   - the request runs inside an AWS Lambda invocation: in a handler
+//     given to lambda.Start (and its variants), or in a function only
+//     such handlers call; the function's timeout bounds it;
+//   - the code is an exported F beside an exported FContext whose first
+//     parameter is a context.Context: the context-free form is the
+//     API's convenience, like http.Get;
+//   - the client is one of two clients on the same Transport in one
+//     struct literal, and the other has a Timeout: the one without is
+//     chosen per call on purpose;
+//   - the client's Transport bounds a stalled server by itself: a
+//     DefaultTransport clone (dial and TLS handshake timeouts kept), or
+//     a transport with its own dialer and TLSHandshakeTimeout, that sets
+//     ResponseHeaderTimeout; a whole-request Timeout would cut its long
+//     polls and large downloads;
+//   - the code is a run-once command (package main code reached only
+//     from main or init, not through a function literal handed on,
+//     such as a handler) or an example program (a package path element
+//     example, examples, _example or _examples): its user can interrupt
+//     it, and some requests legitimately take minutes. Set
+//     -clienttimeout.commands to report them;
 //   - the client escapes to code the analyzer cannot see (assigned to
-//     another variable, sent on a channel, passed to a function value);
+//     another variable, sent on a channel, passed to a function value),
+//     except a package-level client that sends unbounded requests in
+//     the package, which is reported;
 //   - the client is deliberately without a timeout (see below);
 //   - the code is in a _test.go file, or in a package named fake or
 //     fakes (test doubles by convention, such as
@@ -53,11 +97,15 @@
 //   - the field is written: Timeout: 0 in the literal, or
 //     c.Timeout = 0, with a comment that says why. Any Timeout written
 //     explicitly is taken as a decision;
-//   - a name in -clienttimeout.allow matches the variable or field the
-//     client is stored in, the key it has in a struct literal, the
-//     struct type that holds that field (Type, pkg.Type or
-//     import/path.Type), or the function or method it is built or
-//     used in and its receiver type. This holds for literals, new,
+//   - a name in -clienttimeout.allow matches the client's own name: the
+//     variable or field the client is stored in, the key it has in a
+//     struct literal, the struct type that holds that field (Type,
+//     pkg.Type or import/path.Type), or the function or method it is
+//     built or used in and its receiver type, when that function hands
+//     a client, a response or a response body on to its caller (a
+//     constructor, a Watch or Stream method; NewStreamWatcher(resp.Body)
+//     counts). A function that uses a client for its own requests
+//     (execQuery, tailLatency) does not name it. This holds for literals, new,
 //     zero values, uses of http.DefaultClient and http.Get and
 //     friends alike. Each entry is a glob pattern; it matches a whole
 //     name, or (case-insensitively) a run of whole CamelCase words in
@@ -126,5 +174,6 @@
 //	-clienttimeout.allow           comma-separated glob patterns of variables, fields, struct types or functions whose clients stream and need no Timeout; a pattern matches a whole name or a run of its CamelCase words; "default" stands for the default list (default "Watch,Watcher,Watchers,Watching,Stream,Streams,Streamer,Streaming,Upgrade,Upgrader,Upgrading,Hijack,Hijacker,Attach,Exec,WebSocket,SPDY,Tail,Tailing,Subscribe,Subscriber,Subscription,LongPoll,LongPoller,LongPolling,SSE,EventSource")
 //	-clienttimeout.helpers         report http.Get, http.Head, http.Post and http.PostForm (default true)
 //	-clienttimeout.defaultclient   report uses of http.DefaultClient (default true)
+//	-clienttimeout.commands        also report in run-once commands and example programs (default false)
 //	-clienttimeout.tests           also report in _test.go files and in packages named fake or fakes (default false)
 package clienttimeout

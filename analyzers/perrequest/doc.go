@@ -20,6 +20,14 @@
 //     http.DefaultTransport.(*http.Transport).Clone();
 //   - a by-value copy of a transport (*t);
 //   - an http.Client that carries any of those;
+//   - a gRPC client connection: grpc.NewClient, grpc.Dial and
+//     grpc.DialContext return a *grpc.ClientConn, an HTTP/2 connection
+//     pool;
+//   - a fasthttp.Client or fasthttp.HostClient (literal or new): each
+//     keeps its own connections;
+//   - a call of one of the team's own pool constructors named with
+//     -perrequest.constructors (database/sql.Open, a redis or SDK
+//     client), which count like the built-ins everywhere;
 //   - a call to a function, in this package or another, that builds a
 //     transport on every call. The finding is reported at the call in
 //     the per-request path and points at the construction.
@@ -40,9 +48,36 @@
 //     StartHandler, StartHandlerFunc, NewHandler or NewHandlerWithOptions:
 //     a function, a literal, a method value, the closure a factory
 //     returns, or a handler type's Invoke method;
-//   - a for or range loop body, anywhere, when the pool it builds does not
-//     outlive the iteration;
+//   - RoundTrip of a type that implements http.RoundTripper, or a
+//     function converted to a func type that does: it runs once per
+//     outgoing request;
+//   - a controller-runtime reconciler: a Reconcile(context.Context, R)
+//     (reconcile.Result, error) method, or a function converted to
+//     reconcile.Func, runs once per reconcile request;
+//   - a client-go informer event handler: a function set in
+//     cache.ResourceEventHandlerFuncs (or its Detailed and Typed
+//     variants), or the methods of a type that implements
+//     cache.ResourceEventHandler, runs once per event;
+//   - a for or range loop body, anywhere (main included), when the pool
+//     it builds does not outlive the iteration and its configuration does
+//     not depend on the iteration: the same pool rebuilt;
 //   - goroutines and closures started from any of these.
+//
+// Per call: a pool built, used to send at least one request and dropped
+// when its function returns is rebuilt on every call of that function,
+// wherever it is called from (an API client's get, a notifier's Send, an
+// uploader's Upload). It is reported at the construction, or at the
+// call of a builder whose result the function uses and drops, as
+// "created per call of F and dropped after use". Exported functions of
+// a library count as per call. So does a loop that builds one pool per
+// item in such a function.
+//
+// Builders may be conditional: "if hc.Transport == nil { hc.Transport =
+// newTransport() }" on a parameter is a default, not a cache (resty's
+// New). The fact says on which argument the function builds, and each
+// call decides from its own: a fresh literal without the field builds,
+// a field or global of the caller does not, a parameter passes the
+// condition up to the caller.
 //
 // It stays silent when the pool is built once or kept:
 //
@@ -53,7 +88,19 @@
 //     sync.OnceFunc, or behind a nil check on a field or package-level
 //     variable;
 //   - a pool stored in a package-level variable, a field, a map or slice
-//     element, sent on a channel, or handed to a goroutine;
+//     element, sent on a channel, handed to a goroutine, returned, or
+//     passed to code that may keep it;
+//   - per call: code that runs once (main, init, package-level
+//     initialisers, cobra and urfave/cli command bodies, and unexported
+//     functions reached only from them); a deliberate one-shot
+//     (DisableKeepAlives: true, or CloseIdleConnections before return);
+//     a pool that is built but never sends a request;
+//   - memoization by time: a rebuild guarded by an expiry check
+//     (time.Until, time.Since, Time.Before/After/Sub), or in a loop that
+//     waits for the expiry, runs once per credential lifetime;
+//   - one distinct pool per item in a loop (its TLS config, proxy or
+//     endpoint comes from the loop variable), when the loop does not run
+//     per request or per call;
 //   - test files, unless -perrequest.tests is set.
 //
 // BAD:
@@ -85,5 +132,6 @@
 //
 // Flags:
 //
-//	-perrequest.tests   also report in _test.go files (default false)
+//	-perrequest.tests          also report in _test.go files (default false)
+//	-perrequest.constructors   comma-separated importpath.Func, importpath.Type or importpath.Type.Method whose every call (or value) is a new pool, e.g. database/sql.Open,example.com/sdk.Pool (default "")
 package perrequest

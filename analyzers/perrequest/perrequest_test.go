@@ -20,6 +20,16 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/memo",
 		"perrequest/testfiles",
 		"perrequest/robust",
+		"perrequest/roundtrip",
+		"perrequest/reconciler",
+		"perrequest/informer",
+		"perrequest/lookalike",
+		"perrequest/grpcclient",
+		"perrequest/fasthttpclient",
+		"perrequest/percall",
+		"perrequest/percallmain",
+		"perrequest/condbuild",
+		"perrequest/loopitems",
 	)
 }
 
@@ -29,4 +39,20 @@ func TestPerrequestTestsFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.Run(t, testutil.TestData(), a, "perrequest/testfiles_flag")
+}
+
+func TestPerrequestConstructorsFlag(t *testing.T) {
+	a := perrequest.New()
+	if err := a.Flags.Set("constructors", "database/sql.Open, perrequest/constructors/sdk.NewClient,perrequest/constructors/sdk.Factory.Connect,perrequest/constructors/sdk.Pool"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "perrequest/constructors")
+}
+
+func TestPerrequestConstructorsFlagErrors(t *testing.T) {
+	for _, bad := range []string{"Open", "database/sql.", "database/sql.Open.", "example.com/x/", "a.b-c"} {
+		if err := perrequest.New().Flags.Set("constructors", bad); err == nil {
+			t.Errorf("-constructors=%q: no error", bad)
+		}
+	}
 }

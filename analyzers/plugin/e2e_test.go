@@ -122,7 +122,7 @@ func TestGolangciLint(t *testing.T) {
 	})
 	t.Run("unknown key", func(t *testing.T) {
 		_, stderr, code := run(t, fixture, "-c", "badkey.golangci.yml")
-		want := `poollint settings: json: unknown field "test"; valid keys: enable, disable, perrequest, perrequest.tests`
+		want := `poollint settings: json: unknown field "test"; valid keys: enable, disable, perrequest, perrequest.constructors, perrequest.tests`
 		if code != 3 || !strings.Contains(stderr, want) {
 			t.Errorf("exit code %d, stderr:\n%s\nwant exit code 3 and %q", code, stderr, want)
 		}

@@ -23,15 +23,12 @@
 package plugin
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"reflect"
+	"maps"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -61,22 +58,17 @@ type Plugin struct {
 }
 
 // New builds the plugin from the raw settings golangci-lint passes (the
-// value of linters.settings.custom.poollint.settings, or nil).
+// value of linters.settings.custom.poollint.settings, or nil). The
+// analyzers that run are chosen as on go vet's command line
+// (analyzers.Select): opt-in analyzers only when named in enable or
+// turned on with their enable setting.
 func New(settings any) (register.LinterPlugin, error) {
 	suite := analyzers.All()
-	schema := newSchema(suite)
-	if settings == nil {
-		return &Plugin{analyzers: withoutRelated(suite)}, nil
-	}
-	decoded, err := decode(schema, settings)
+	only, off, err := configure(suite, settings)
 	if err != nil {
-		return nil, fmt.Errorf("poollint settings: %w; valid keys: %s", err, strings.Join(schema.keys(), ", "))
+		return nil, fmt.Errorf("poollint settings: %w; valid keys: %s", err, strings.Join(keys(suite), ", "))
 	}
-	enabled, err := schema.apply(suite, decoded)
-	if err != nil {
-		return nil, fmt.Errorf("poollint settings: %w; valid keys: %s", err, strings.Join(schema.keys(), ", "))
-	}
-	return &Plugin{analyzers: withoutRelated(enabled)}, nil
+	return &Plugin{analyzers: withoutRelated(analyzers.Select(suite, only, off))}, nil
 }
 
 // withoutRelated returns copies of the analyzers that drop each
@@ -114,228 +106,123 @@ func (p *Plugin) GetLoadMode() string {
 	return register.LoadModeTypesInfo
 }
 
-// schema describes the settings the suite accepts: "disable", and one
-// object per analyzer whose keys are that analyzer's flags. It is built
-// as a Go struct type at run time, so that register.DecodeSettings can
-// decode strictly (unknown fields and wrong types fail).
-type schema struct {
-	typ       reflect.Type
-	analyzers []analyzerSchema
-}
-
-type analyzerSchema struct {
-	name  string
-	field int // index in schema.typ
-	typ   reflect.Type
-	flags []flagSchema
-}
-
-type flagSchema struct {
-	name  string
-	field int
-}
-
-var (
-	boolType     = reflect.TypeFor[*bool]()
-	intType      = reflect.TypeFor[*int64]()
-	uintType     = reflect.TypeFor[*uint64]()
-	floatType    = reflect.TypeFor[*float64]()
-	stringType   = reflect.TypeFor[*string]()
-	anyType      = reflect.TypeFor[any]()
-	listType     = reflect.TypeFor[[]string]()
-	durationType = reflect.TypeFor[time.Duration]()
-)
-
-// fieldType chooses the Go type a flag's setting decodes into.
-func fieldType(f *flag.Flag) reflect.Type {
-	g, ok := f.Value.(flag.Getter)
-	if !ok {
-		return anyType // custom flag.Value: a scalar or a list of scalars
-	}
-	v := g.Get()
-	if v != nil && reflect.TypeOf(v) == durationType {
-		return stringType // "30s"
-	}
-	switch v.(type) {
-	case bool:
-		return boolType
-	case int, int64:
-		return intType
-	case uint, uint64:
-		return uintType
-	case float64:
-		return floatType
-	case string:
-		return stringType
-	}
-	return anyType
-}
-
-func newSchema(suite []*analysis.Analyzer) *schema {
-	s := new(schema)
-	fields := []reflect.StructField{{
-		Name: "Enable",
-		Type: listType,
-		Tag:  reflect.StructTag(`json:"` + enableKey + `"`),
-	}, {
-		Name: "Disable",
-		Type: listType,
-		Tag:  reflect.StructTag(`json:"` + disableKey + `"`),
-	}}
-	for _, a := range suite {
-		as := analyzerSchema{name: a.Name, field: len(fields)}
-		var flagFields []reflect.StructField
-		a.Flags.VisitAll(func(f *flag.Flag) {
-			as.flags = append(as.flags, flagSchema{name: f.Name, field: len(flagFields)})
-			flagFields = append(flagFields, reflect.StructField{
-				Name: "F" + strconv.Itoa(len(flagFields)),
-				Type: fieldType(f),
-				Tag:  reflect.StructTag(`json:"` + f.Name + `,omitempty"`),
-			})
-		})
-		as.typ = reflect.StructOf(flagFields)
-		fields = append(fields, reflect.StructField{
-			Name: "A" + strconv.Itoa(len(fields)),
-			Type: reflect.PointerTo(as.typ),
-			Tag:  reflect.StructTag(`json:"` + a.Name + `,omitempty"`),
-		})
-		s.analyzers = append(s.analyzers, as)
-	}
-	s.typ = reflect.StructOf(fields)
-	return s
-}
-
 // keys lists every valid setting, with flags as NAME.FLAG.
-func (s *schema) keys() []string {
+func keys(suite []*analysis.Analyzer) []string {
 	keys := []string{enableKey, disableKey}
-	for _, a := range s.analyzers {
-		keys = append(keys, a.name)
-		for _, f := range a.flags {
-			keys = append(keys, a.name+"."+f.name)
-		}
+	for _, a := range suite {
+		keys = append(keys, a.Name)
+		a.Flags.VisitAll(func(f *flag.Flag) { keys = append(keys, a.Name+"."+f.Name) })
 	}
 	return keys
 }
 
-// decode decodes raw strictly into a value of the schema's type. JSON
-// field names match case-insensitively, which also covers golangci-lint's
-// configuration loader lower-casing keys.
-func decode(s *schema, raw any) (reflect.Value, error) {
-	// register.DecodeSettings is generic over a static type; the schema is
-	// a dynamic one. Decode through a json.RawMessage so the strict
-	// decoder still does the work.
-	msg, err := register.DecodeSettings[json.RawMessage](raw)
+// configure decodes the settings strictly, sets the analyzers' flags
+// with flag.Set, and returns the enable and disable lists. Keys match
+// case-insensitively (golangci-lint's loader may lower-case them); an
+// unknown key or analyzer, or a value of the wrong JSON type, fails.
+func configure(suite []*analysis.Analyzer, settings any) (only, off []string, err error) {
+	if settings == nil {
+		return nil, nil, nil
+	}
+	raw, err := register.DecodeSettings[map[string]any](settings)
 	if err != nil {
-		return reflect.Value{}, err
-	}
-	v := reflect.New(s.typ)
-	dec := json.NewDecoder(strings.NewReader(string(msg)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v.Interface()); err != nil {
-		return reflect.Value{}, err
-	}
-	return v.Elem(), nil
-}
-
-// apply sets the decoded values on the analyzers' flags and returns the
-// analyzers that stay enabled, in suite order.
-func (s *schema) apply(suite []*analysis.Analyzer, v reflect.Value) ([]*analysis.Analyzer, error) {
-	only := v.Field(0).Interface().([]string)
-	disabled := v.Field(1).Interface().([]string)
-	known := make(map[string]bool)
-	for _, a := range suite {
-		known[a.Name] = true
-	}
-	for _, name := range only {
-		if !known[name] {
-			return nil, fmt.Errorf("%s: unknown analyzer %q", enableKey, name)
-		}
-	}
-	for _, name := range disabled {
-		if !known[name] {
-			return nil, fmt.Errorf("%s: unknown analyzer %q", disableKey, name)
-		}
+		return nil, nil, err
 	}
 	var errs []error
-	for i, as := range s.analyzers {
-		pv := v.Field(as.field)
-		if pv.IsNil() {
+	for _, key := range slices.Sorted(maps.Keys(raw)) {
+		if k := strings.ToLower(key); k == enableKey || k == disableKey {
+			list, ok := raw[key].([]any)
+			if !ok {
+				return nil, nil, fmt.Errorf("json: cannot unmarshal %s into field %s of type []string", jsonType(raw[key]), k)
+			}
+			for _, e := range list {
+				name, _ := e.(string)
+				if !slices.ContainsFunc(suite, func(a *analysis.Analyzer) bool { return a.Name == name }) {
+					return nil, nil, fmt.Errorf("%s: unknown analyzer %q", k, fmt.Sprint(e))
+				}
+				if k == enableKey {
+					only = append(only, name)
+				} else {
+					off = append(off, name)
+				}
+			}
 			continue
 		}
-		obj := pv.Elem()
-		for _, f := range as.flags {
-			fv := obj.Field(f.field)
-			if fv.IsZero() {
-				continue // not set
+		i := slices.IndexFunc(suite, func(a *analysis.Analyzer) bool { return strings.EqualFold(a.Name, key) })
+		if i < 0 {
+			return nil, nil, fmt.Errorf("json: unknown field %q", key)
+		}
+		flags, ok := raw[key].(map[string]any)
+		if !ok {
+			return nil, nil, fmt.Errorf("json: cannot unmarshal %s into field %s of type object", jsonType(raw[key]), key)
+		}
+		for _, name := range slices.Sorted(maps.Keys(flags)) {
+			f := suite[i].Flags.Lookup(strings.ToLower(name))
+			if f == nil {
+				return nil, nil, fmt.Errorf("json: unknown field %q", name)
 			}
-			val, err := flagString(fv)
+			if flags[name] == nil {
+				continue // null: not set
+			}
+			text, err := flagText(f, flags[name])
 			if err == nil {
-				err = suite[i].Flags.Set(f.name, val)
+				err = suite[i].Flags.Set(f.Name, text)
 			}
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s.%s: %v", as.name, f.name, err))
+				errs = append(errs, fmt.Errorf("%s.%s: %v", suite[i].Name, f.Name, err))
 			}
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	var enabled []*analysis.Analyzer
-	for _, a := range suite {
-		if (len(only) == 0 || slices.Contains(only, a.Name)) && !slices.Contains(disabled, a.Name) {
-			enabled = append(enabled, a)
+	return only, off, errors.Join(errs...)
+}
+
+// flagText renders a setting as the text its flag parses, checking its
+// JSON type against the flag's: a boolean for a boolean flag, a number
+// for a numeric one, a string for a string or a duration ("30s"), and a
+// scalar or a list of scalars (comma-separated, as on the command line)
+// for any other flag.
+func flagText(f *flag.Flag, v any) (string, error) {
+	want := "scalar"
+	if g, ok := f.Value.(flag.Getter); ok {
+		switch g.Get().(type) {
+		case bool:
+			want = "bool"
+		case int, int64, uint, uint64, float64:
+			want = "number"
+		case string, fmt.Stringer: // time.Duration is a Stringer
+			want = "string"
 		}
 	}
-	return enabled, nil
-}
-
-// flagString renders a decoded setting as the text the flag parses.
-// Lists become comma-separated, the form list flags take on the command
-// line.
-func flagString(v reflect.Value) (string, error) {
-	if v.Kind() == reflect.Pointer {
-		v = v.Elem()
-	}
-	switch v.Kind() {
-	case reflect.Bool:
-		return strconv.FormatBool(v.Bool()), nil
-	case reflect.Int64:
-		return strconv.FormatInt(v.Int(), 10), nil
-	case reflect.Uint64:
-		return strconv.FormatUint(v.Uint(), 10), nil
-	case reflect.Float64:
-		return strconv.FormatFloat(v.Float(), 'g', -1, 64), nil
-	case reflect.String:
-		return v.String(), nil
-	case reflect.Interface:
-		return scalarOrList(v.Interface())
-	}
-	return "", fmt.Errorf("unsupported setting type %s", v.Type())
-}
-
-func scalarOrList(x any) (string, error) {
-	switch x := x.(type) {
-	case []any:
-		parts := make([]string, len(x))
-		for i, e := range x {
-			s, err := scalarOrList(e)
-			if err != nil {
-				return "", err
+	got := jsonType(v)
+	if list, ok := v.([]any); ok && want == "scalar" {
+		parts := make([]string, len(list))
+		for i, e := range list {
+			if t := jsonType(e); t != "bool" && t != "number" && t != "string" {
+				return "", fmt.Errorf("json: cannot unmarshal %s in a list of scalars", t)
 			}
-			if _, nested := e.([]any); nested {
-				return "", fmt.Errorf("nested lists are not supported")
-			}
-			parts[i] = s
+			parts[i] = fmt.Sprint(e)
 		}
 		return strings.Join(parts, ","), nil
-	case string:
-		return x, nil
-	case bool:
-		return strconv.FormatBool(x), nil
-	case float64:
-		return strconv.FormatFloat(x, 'g', -1, 64), nil
-	case nil:
-		return "", nil
 	}
-	return "", fmt.Errorf("want a string, number, boolean or list, got %T", x)
+	if got != want && (want != "scalar" || got == "object" || got == "array") {
+		return "", fmt.Errorf("json: cannot unmarshal %s into a %s setting", got, want)
+	}
+	return fmt.Sprint(v), nil
+}
+
+// jsonType names v's JSON type as encoding/json's errors do.
+func jsonType(v any) string {
+	switch v.(type) {
+	case bool:
+		return "bool"
+	case float64:
+		return "number"
+	case string:
+		return "string"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "object"
+	}
+	return "null"
 }

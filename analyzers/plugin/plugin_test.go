@@ -31,7 +31,9 @@ func names(as []*analysis.Analyzer) string {
 	return strings.Join(ns, ",")
 }
 
-func suiteNames() string { return names(analyzers.All()) }
+// suiteNames lists the analyzers a run executes by default: the suite
+// without its opt-in analyzers (analyzers.OptIn).
+func suiteNames() string { return names(analyzers.Select(analyzers.All(), nil, nil)) }
 
 func TestRegistered(t *testing.T) {
 	ctor, err := register.GetPlugin(Name)
@@ -112,6 +114,8 @@ func otherValue(t *testing.T, f *flag.Flag) (any, string) {
 		return 2.5, "2.5"
 	case string:
 		return "x,y", "x,y"
+	case []string: // a list of qualified names (-perrequest.constructors)
+		return []any{"example.com/x.New", "example.com/y.T.Open"}, "example.com/x.New,example.com/y.T.Open"
 	}
 	if f.DefValue != "" && strings.HasSuffix(f.DefValue, "s") { // time.Duration
 		return "42s", "42s"
@@ -129,7 +133,7 @@ func TestEnableDisable(t *testing.T) {
 	if strings.Contains(","+names(as)+",", ","+first+",") {
 		t.Errorf("disable %s: still runs %s", first, names(as))
 	}
-	if len(as) != len(analyzers.All())-1 {
+	if len(as) != len(analyzers.Select(analyzers.All(), nil, nil))-1 {
 		t.Errorf("disable %s: runs %s", first, names(as))
 	}
 	as, err = build(t, map[string]any{"enable": []any{first}})
@@ -138,6 +142,27 @@ func TestEnableDisable(t *testing.T) {
 	}
 	if names(as) != first {
 		t.Errorf("enable [%s]: runs %s", first, names(as))
+	}
+}
+
+// TestOptIn: an opt-in analyzer runs when enabled by name (alone) or by
+// its enable flag (with the default ones), as on go vet's command line.
+func TestOptIn(t *testing.T) {
+	for name := range analyzers.OptIn() {
+		as, err := build(t, map[string]any{"enable": []any{name}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if names(as) != name {
+			t.Errorf("enable [%s]: runs %s", name, names(as))
+		}
+		as, err = build(t, map[string]any{name: map[string]any{"enable": true}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := suiteNames() + "," + name; names(as) != want {
+			t.Errorf("%s.enable: runs %s, want %s", name, names(as), want)
+		}
 	}
 }
 

@@ -25,46 +25,67 @@
 //
 //	const DefaultMaxIdleConnsPerHost = 2
 //
-// The analyzer reports each transport once, at its construction, with
-// one message that lists everything that is wrong with it:
+// The analyzer reports each transport once, with one message that
+// lists what will go wrong for the way the package uses it: the
+// clients that send through it and whether they have a Timeout,
+// whether the transport lives for the whole program or is dropped
+// after each call, and whether it dials a unix socket.
 //
-//   - Defaults dropped. &http.Transport{...}, new(http.Transport) or a
-//     zero http.Transport with no Proxy, no dialer and no
-//     TLSHandshakeTimeout loses what DefaultTransport sets: HTTP_PROXY,
-//     HTTPS_PROXY and NO_PROXY are ignored, a connect to a dead host
-//     waits for the kernel's TCP timeout (minutes) instead of 30s, and a
-//     stalled TLS handshake hangs forever instead of failing after 10s.
-//     The suggested fix rewrites t := &http.Transport{...} as
+//   - Proxy dropped. &http.Transport{...}, new(http.Transport) or a
+//     zero http.Transport with no Proxy ignores HTTP_PROXY, HTTPS_PROXY
+//     and NO_PROXY, wherever it is used.
+//   - Dial and TLS handshake timeouts dropped, when no client with a
+//     Timeout is seen to send through the transport: a connect to a
+//     dead host then waits for the kernel's TCP timeout (minutes)
+//     instead of 30s, and a stalled TLS handshake hangs forever instead
+//     of failing after 10s. A client Timeout bounds both, so a
+//     long-lived client with a Timeout that talks to one host is only
+//     told about the Proxy. The suggested fix rewrites
+//     t := &http.Transport{...} as
 //     t := http.DefaultTransport.(*http.Transport).Clone() followed by
 //     one assignment per field of the literal.
-//   - IdleConnTimeout left at 0 on a transport built from scratch: idle
-//     connections are never closed, so they pile up until the server or
-//     a NAT or load balancer drops them, and the next request on such a
-//     connection fails. DefaultTransport uses 90s.
-//   - MaxIdleConnsPerHost left at its default: DefaultMaxIdleConnsPerHost
-//     is 2, and DefaultTransport does not change it. With more than 2
-//     concurrent requests to one host, every extra connection is closed
-//     when its request ends and a new one is dialled for the next: a
-//     TCP and TLS handshake per request and thousands of sockets in
-//     TIME_WAIT, ending in "cannot assign requested address". This
-//     applies to clones of DefaultTransport too. An explicit 0 is
-//     reported as well, because it means 2, not unlimited; a negative
-//     value keeps no idle connection at all.
+//   - IdleConnTimeout left at 0 on a transport built from scratch and
+//     dropped after each call (it and its clients are local variables
+//     that are never returned, stored or passed on): its idle
+//     connections are never closed, each holding a socket and two
+//     goroutines. On a long-lived transport net/http reuses them or
+//     retires them when the server closes them, so 0 is not reported
+//     there.
 //   - MaxIdleConnsPerHost larger than a non-zero MaxIdleConns: the total
 //     caps it. A clone of DefaultTransport inherits MaxIdleConns 100.
-//   - DisableKeepAlives set to true: every request opens and closes its
-//     own connection. Reported at the construction, or at the
-//     assignment when the transport comes from elsewhere.
+//   - DisableKeepAlives set to true on a transport kept in a
+//     package-level variable (directly or by its client): every request
+//     of the whole program opens and closes its own connection.
+//     Keep-alives off on a transport built per call, per probe or per
+//     scrape are a deliberate one-shot: removing them without caching
+//     the transport would leak descriptors, so they are not reported.
 //   - A custom TLSClientConfig, DialContext, Dial, DialTLSContext or
 //     DialTLS without ForceAttemptHTTP2 on a transport built from
-//     scratch: net/http then turns HTTP/2 off (Transport.protocols,
-//     issue 14275), silently. A non-nil TLSNextProto or Protocols
-//     decides HTTP/2 by itself (an empty TLSNextProto map is the
-//     documented way to turn it off), so a transport that sets either is
-//     taken as a deliberate choice.
+//     scratch, only with -poolconfig.http2: net/http then turns HTTP/2
+//     off (Transport.protocols, issue 14275), silently. HTTP/1.1 with
+//     keep-alive is a sound choice for most clients; HTTP/2 matters
+//     when many concurrent requests go to one server that speaks it
+//     (one connection multiplexes them instead of one connection per
+//     request in flight) and for APIs that need it (gRPC over
+//     net/http). A non-nil TLSNextProto or Protocols decides HTTP/2 by
+//     itself (an empty TLSNextProto map is the documented way to turn
+//     it off), so a transport that sets either is taken as a deliberate
+//     choice.
 //   - MaxConnsPerHost left at 0 (unlimited), only with -poolconfig.maxconns:
 //     a burst opens as many connections to one host as there are
 //     requests in flight.
+//
+// A transport whose DialContext or Dial dials a unix socket (the
+// function passes the network "unix" to a call) is not told about the
+// Proxy, the dial and TLS timeouts or HTTP/2, which do not apply to it.
+// Whether MaxIdleConnsPerHost (2 by default) is too small depends on
+// the concurrency that sends through the pool: the poolsize analyzer
+// judges that. Whether a client has a Timeout is clienttimeout's
+// finding, not this one's.
+//
+// An explicitly bad value set after the construction
+// (t.MaxIdleConnsPerHost = 500 a few lines below a Clone()) is reported
+// at that assignment.
 //
 // Settings made after the construction count, so a transport configured
 // step by step is not reported:
@@ -79,7 +100,7 @@
 // A field written explicitly is a decision and is respected, even with
 // a zero value: Proxy: nil says "no proxy", IdleConnTimeout: 0 says
 // "keep idle connections forever", ForceAttemptHTTP2: false says "no
-// HTTP/2". The exception is MaxIdleConnsPerHost, whose 0 means 2.
+// HTTP/2".
 // When a transport escapes to code the analyzer cannot see (assigned to
 // another variable, sent on a channel, passed to a function value or
 // interface method), only settings written explicitly are judged;
@@ -91,48 +112,50 @@
 //
 //	var client = &http.Client{
 //		Transport: &http.Transport{
-//			TLSClientConfig: &tls.Config{MinVersion: tls.VersionTLS12},
+//			TLSClientConfig:   &tls.Config{MinVersion: tls.VersionTLS12},
+//			DisableKeepAlives: true,
 //		},
-//		Timeout: 10 * time.Second,
 //	}
 //
-// reports: http.Transport literal drops DefaultTransport's defaults
-// (Proxy, dial timeout, TLS handshake timeout); leaves IdleConnTimeout
-// at 0, so idle connections never close, and MaxIdleConnsPerHost at 2;
-// and sets a custom TLSClientConfig without ForceAttemptHTTP2, which
-// turns HTTP/2 off; start from http.DefaultTransport.(*http.Transport).Clone()
-// and set MaxIdleConnsPerHost to the expected concurrency per host
+// reports: http.Transport literal drops DefaultTransport's Proxy, dial
+// timeout and TLS handshake timeout (HTTP_PROXY is ignored, and without
+// a client Timeout a dead host or a stalled TLS handshake blocks a
+// request for minutes or forever) and turns keep-alives off on a
+// transport kept for the whole program, so every request opens a new
+// connection; start from http.DefaultTransport.(*http.Transport).Clone()
+// and remove DisableKeepAlives
 //
-// GOOD: start from DefaultTransport and size the pool for the traffic.
+// GOOD: start from DefaultTransport.
 //
 //	func newClient() *http.Client {
 //		t := http.DefaultTransport.(*http.Transport).Clone()
 //		t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12}
-//		t.MaxIdleConns = 200
-//		t.MaxIdleConnsPerHost = 64
 //		return &http.Client{Transport: t, Timeout: 10 * time.Second}
 //	}
 //
 // GOOD: a literal that mirrors the defaults on purpose.
 //
 //	t := &http.Transport{
-//		Proxy:                 http.ProxyFromEnvironment,
-//		DialContext:           (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
-//		ForceAttemptHTTP2:     true,
-//		MaxIdleConnsPerHost:   32,
-//		IdleConnTimeout:       90 * time.Second,
-//		TLSHandshakeTimeout:   5 * time.Second,
+//		Proxy:               http.ProxyFromEnvironment,
+//		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
+//		ForceAttemptHTTP2:   true,
+//		IdleConnTimeout:     90 * time.Second,
+//		TLSHandshakeTimeout: 5 * time.Second,
 //	}
+//
+// GOOD: a health probe that measures a fresh connect each time.
+//
+//	t := http.DefaultTransport.(*http.Transport).Clone()
+//	t.DisableKeepAlives = true
+//	probe := &http.Client{Transport: t, Timeout: 2 * time.Second}
 //
 // Flags:
 //
-//	-poolconfig.defaults            report transports built from scratch that drop DefaultTransport's Proxy, dial timeout and TLS handshake timeout (default true)
-//	-poolconfig.idle-timeout        report transports built from scratch that leave IdleConnTimeout at 0 (default true)
-//	-poolconfig.idle-per-host       report MaxIdleConnsPerHost left at 2, or set to 0 or less (default true)
-//	-poolconfig.min-idle-per-host   also report a constant MaxIdleConnsPerHost below this value; 0 turns it off (default 0)
-//	-poolconfig.idle-cap            report MaxIdleConnsPerHost larger than a non-zero MaxIdleConns (default true)
-//	-poolconfig.keepalives          report DisableKeepAlives set to true (default true)
-//	-poolconfig.http2               report a custom TLSClientConfig or dialer without ForceAttemptHTTP2 (default true)
-//	-poolconfig.maxconns            report MaxConnsPerHost left unlimited (default false)
-//	-poolconfig.tests               also report in _test.go files (default false)
+//	-poolconfig.defaults       report transports built from scratch that drop DefaultTransport's Proxy, or its dial and TLS handshake timeouts when no client Timeout bounds them (default true)
+//	-poolconfig.idle-timeout   report transports built from scratch and dropped after each call that leave IdleConnTimeout at 0 (default true)
+//	-poolconfig.idle-cap       report MaxIdleConnsPerHost larger than a non-zero MaxIdleConns (default true)
+//	-poolconfig.keepalives     report DisableKeepAlives set to true on a transport kept in a package-level variable (default true)
+//	-poolconfig.http2          report a custom TLSClientConfig or dialer without ForceAttemptHTTP2 (default false)
+//	-poolconfig.maxconns       report transports that leave MaxConnsPerHost unlimited (default false)
+//	-poolconfig.tests          also report in _test.go files (default false)
 package poolconfig

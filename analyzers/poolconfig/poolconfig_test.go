@@ -20,6 +20,14 @@ func TestPoolconfig(t *testing.T) {
 	)
 }
 
+func TestHTTP2Flag(t *testing.T) {
+	a := poolconfig.New()
+	if err := a.Flags.Set("http2", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testutil.TestData(), a, "poolconfig/http2")
+}
+
 func TestSuggestedFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testutil.TestData(), poolconfig.New(), "poolconfig/fix")
 }
@@ -34,7 +42,7 @@ func TestTestsFlag(t *testing.T) {
 
 func TestMaxConnsFlag(t *testing.T) {
 	a := poolconfig.New()
-	for k, v := range map[string]string{"maxconns": "true", "min-idle-per-host": "8"} {
+	for k, v := range map[string]string{"maxconns": "true"} {
 		if err := a.Flags.Set(k, v); err != nil {
 			t.Fatal(err)
 		}

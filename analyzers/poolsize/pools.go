@@ -402,7 +402,7 @@ func (r *resolver) follow(tr *fieldflow.Tracker, e ast.Expr, kind fieldflow.Kind
 	if !found {
 		return nil, false
 	}
-	c := &fieldflow.Construction{Kind: kind, Expr: e}
+	c := fieldflow.Construction{Kind: kind, Expr: e}
 	if lit, ok := e.(*ast.CompositeLit); ok {
 		c.Lit = lit
 		if cur.ParentEdgeKind() == edge.UnaryExpr_X && cur.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
@@ -410,6 +410,7 @@ func (r *resolver) follow(tr *fieldflow.Tracker, e ast.Expr, kind fieldflow.Kind
 			c.Expr = cur.Node().(ast.Expr)
 		}
 	}
+	c.Cursor = cur
 	if !r.summarized {
 		// Same-package helpers that set fields, computed on first use.
 		r.tr.Summarize()
@@ -417,8 +418,8 @@ func (r *resolver) follow(tr *fieldflow.Tracker, e ast.Expr, kind fieldflow.Kind
 		r.summarized = true
 	}
 	r.foreign = false
-	tr.Follow(c, cur)
-	return c, !c.Escaped && !r.foreign
+	f := tr.Follow(c)
+	return f, !f.Escaped && !r.foreign
 }
 
 // clientPool resolves an http.Client construction: its Transport, or

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/docs"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/reqpath"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
@@ -23,7 +24,7 @@ import (
 var doc string
 
 // Analyzer is the poolsize analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 type config struct {
 	tests bool

@@ -21,11 +21,27 @@
 // A response dropped on the floor (an expression statement, or _) is
 // reported too.
 //
-// The path where the error is non-nil does not count: there the
-// response is nil, or already closed by the client. So do branches on
-// resp == nil or resp.Body == nil (if resp.Body != nil { defer
-// resp.Body.Close() } closes it), and calls that never return (panic,
-// log.Fatal, os.Exit, t.Fatal).
+// Only paths the program can take count. The path where the error is
+// non-nil does not count: there the response is nil, or already closed
+// by the client (Client.Do, RoundTrip). Nor do:
+//
+//   - branches on resp == nil or resp.Body == nil (if resp.Body != nil {
+//     defer resp.Body.Close() } closes it);
+//   - branches where the status is 204 or 304, or the request's Method
+//     is HEAD, and responses to HEAD requests: they have no body
+//     (http.NoBody), and the connection is already back in the pool;
+//   - the error path of a read of the whole body (io.ReadAll(resp.Body),
+//     httputil.DumpResponse(resp, true)): net/http closed the connection
+//     when the read failed;
+//   - branches that contradict the constants last assigned to local
+//     booleans on the path (a retry loop that sets ok = true before
+//     break, then if !ok { return err });
+//   - calls that never return (panic, log.Fatal, os.Exit, t.Fatal, and
+//     your own helpers that always call one, in this package or another).
+//
+// When several paths leak, the message names one that does not leave a
+// switch through no case (or through its default), which earlier
+// validation may rule out.
 //
 // The body counts as closed, or as handed to a new owner, when the
 // response or its Body is:
@@ -36,6 +52,13 @@
 //     channel, or appended;
 //   - captured by a goroutine or closure that closes it, or registered
 //     with t.Cleanup;
+//   - saved in a local variable that is closed or handed on (orig :=
+//     resp.Body; defer orig.Close()), also as a type assertion (after
+//     101 Switching Protocols, resp.Body.(io.ReadWriteCloser) returned
+//     or stored hands the connection on);
+//   - wrapped in a closer that closes it (http.MaxBytesReader), when
+//     that closer is closed or handed on in turn: a wrapper that is
+//     dropped (_ = http.MaxBytesReader(w, resp.Body, n)) closes nothing;
 //   - passed to a function that closes it or takes it over, whether as
 //     *http.Response, io.Closer or io.ReadCloser, as the method value
 //     resp.Body.Close, or to a deferred closure with a parameter. The
@@ -51,7 +74,9 @@
 // callee's body, in this package and across packages: a function whose
 // returned response is, on every path, nil, closed before it returns,
 // built in memory (&http.Response{...} with no body or an in-memory
-// one, http.ReadResponse over bytes), or one of its own parameters
+// one, http.ReadResponse over bytes, or a response whose body was read,
+// closed and replaced by io.NopCloser(bytes.NewReader(b))), or one of
+// its own parameters
 // handed back (a pass-through: the caller already owns that response,
 // unless it passed a fresh call's result, as in must(c.Do(req))). A
 // method of an unexported interface counts when every implementation
@@ -65,9 +90,9 @@
 // codes (a non-2xx body drained and replaced) still counts as returning
 // an open response, so callers that return on a bad status without
 // closing are reported. A 101 Switching Protocols response whose
-// connection the function hands on (returning the hijacked net.Conn
-// rather than the response) is reported, as nothing ties the returned
-// connection to the response.
+// connection the function hands on without the body (returning a
+// hijacked net.Conn of its own rather than resp.Body) is reported, as
+// nothing ties the returned connection to the response.
 //
 // BAD:
 //
@@ -90,6 +115,10 @@
 //	if resp.StatusCode != http.StatusOK {
 //		return fmt.Errorf("status %s", resp.Status)
 //	}
+//
+// It also reports defer resp.Body.Close() placed between the call and
+// its error check: when the request fails, resp is nil and the deferred
+// call panics.
 //
 // When the body is never closed and the shape is simple, a suggested fix
 // adds defer resp.Body.Close() after the error check.

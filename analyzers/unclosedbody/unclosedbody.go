@@ -6,22 +6,23 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/cfg"
 
 	"github.com/poollint/poollint/analyzers/internal/bodyown"
 	"github.com/poollint/poollint/analyzers/internal/docs"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 )
 
 //go:embed doc.go
 var doc string
 
 // Analyzer is the unclosedbody analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 type config struct {
 	tests bool
@@ -34,7 +35,7 @@ func New() *analysis.Analyzer {
 		Name:     "unclosedbody",
 		Doc:      docs.MustExtract(doc, "unclosedbody"),
 		URL:      "https://pkg.go.dev/github.com/poollint/poollint/analyzers/unclosedbody",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, bodyown.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, bodyown.Analyzer},
 		Run:      cfg.run,
 	}
 	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
@@ -42,132 +43,92 @@ func New() *analysis.Analyzer {
 }
 
 func (c *config) run(pass *analysis.Pass) (any, error) {
+	if !passutil.CanReach(pass, "net/http") {
+		return nil, nil // nothing here can build, configure or use a pool
+	}
 	if !bodyown.MentionsResponse(pass.Pkg, pass.TypesInfo) {
 		return nil, nil
 	}
 	owners := pass.ResultOf[bodyown.Analyzer].(*bodyown.Owners)
-	for fb := range bodyown.FuncBodies(pass, c.tests) {
-		body := fb.Body
-		defs, discards := bodyown.Find(pass.TypesInfo, body, fb.Scope)
+	for f := range owners.Funcs(pass, c.tests) {
+		defs, discards := f.Defs()
 		for _, d := range discards {
-			if !owners.Opens(d.Call, body) {
-				continue
+			if owners.Opens(d.Call, f.Body) {
+				reportDiscard(pass, d)
 			}
-			pass.Report(analysis.Diagnostic{
-				Pos:     d.Call.Pos(),
-				End:     d.Call.End(),
-				Message: "response is discarded, so its body is never closed; assign it and defer resp.Body.Close() after the error check",
-			})
 		}
-		if len(defs) == 0 {
-			continue
-		}
-		f := bodyown.NewFunc(pass.TypesInfo, body, fb.CFG, fb.Sig)
 		for _, d := range defs {
-			if !owners.Opens(d.Call, body) {
-				continue // closed by the callee, synthetic, or a pass-through
+			checkEarlyDefer(pass, f, d)
+			// Skip responses closed by the callee, synthetic or passed
+			// through, responses to HEAD requests (no body), and a
+			// response derived from the one the variable held (v =
+			// wrap(v)): the search from v's first definition follows it.
+			if owners.Opens(d.Call, f.Body) && !bodyown.IsHead(f.Info, f.Body, d.Call) && !d.Rewraps(f.Info) {
+				check(pass, owners, f, d)
 			}
-			check(pass, owners, f, d)
 		}
 	}
 	return nil, nil
 }
 
-type leakKind int
-
-const (
-	leakReturn leakKind = iota
-	leakEnd
-	leakLoop
-)
-
-type leak struct {
-	kind leakKind
-	at   ast.Node // return, continue, or loop statement
+func reportDiscard(pass *analysis.Pass, d bodyown.Discard) {
+	pass.Report(analysis.Diagnostic{
+		Pos:     d.Call.Pos(),
+		End:     d.Call.End(),
+		Message: "response is discarded, so its body is never closed; assign it and defer resp.Body.Close() after the error check",
+	})
 }
 
-type state struct {
-	b     *cfg.Block
-	errOK bool
+// rule is unclosedbody's step on a path from d: the path is safe once
+// the body is closed or handed on, or the process ends; it leaks at a
+// return that does not hand the response to the caller, or when it
+// comes back to d in a loop (d overwrites the response).
+func rule(owners *bodyown.Owners, f *bodyown.Func, d bodyown.Def) bodyown.Rule[struct{}] {
+	return func(n ast.Node, s struct{}) (bodyown.Step, struct{}) {
+		if n == d.Stmt {
+			return bodyown.Report, s
+		}
+		if owners.Scan(n, d.Var, f.Body) != bodyown.None || bodyown.NoReturn(f.Info, n) {
+			return bodyown.Safe, s
+		}
+		if ret, ok := n.(*ast.ReturnStmt); ok {
+			if f.NakedReturnHands(ret, d.Var) {
+				return bodyown.Safe, s
+			}
+			return bodyown.Report, s
+		}
+		return bodyown.Next, s
+	}
 }
 
 func check(pass *analysis.Pass, owners *bodyown.Owners, f *bodyown.Func, d bodyown.Def) {
-	b0, i0, ok := f.Locate(d.Stmt)
-	if !ok || !b0.Live {
+	h, found := bodyown.Search(f, d, struct{}{}, rule(owners, f, d))
+	if !found {
 		return
 	}
-	v := d.Var
-	seen := map[state]bool{}
-	var search func(b *cfg.Block, start int, errOK bool, jump ast.Node) *leak
-	search = func(b *cfg.Block, start int, errOK bool, jump ast.Node) *leak {
-		for i := start; i < len(b.Nodes); i++ {
-			n := b.Nodes[i]
-			if n == d.Stmt {
-				at := jump
-				if at == nil {
-					at = loopOf(f, d.Stmt)
-				}
-				return &leak{leakLoop, at}
-			}
-			if owners.Scan(n, v, f.Body) != bodyown.None || bodyown.NoReturn(pass.TypesInfo, n) {
-				return nil
-			}
-			if ret, ok := n.(*ast.ReturnStmt); ok {
-				if f.NakedReturnHands(ret, v) {
-					return nil
-				}
-				if f.IsImplicitReturn(ret) {
-					return &leak{leakEnd, ret}
-				}
-				return &leak{leakReturn, ret}
-			}
-			if bodyown.Assigns(pass.TypesInfo, n, d.Err) {
-				errOK = false
-			}
-		}
-		if j := f.Jump(b); j != nil {
-			jump = j
-		}
-		cond := f.Cond(b)
-		for j, s := range b.Succs {
-			if cond != nil && bodyown.Dead(pass.TypesInfo, cond, j == 0, v, d.Err, errOK) {
-				continue
-			}
-			st := state{s, errOK}
-			if seen[st] {
-				continue
-			}
-			seen[st] = true
-			if l := search(s, 0, errOK, jump); l != nil {
-				return l
-			}
-		}
-		return nil
-	}
-	l := search(b0, i0+1, true, nil)
-	if l == nil {
-		return
-	}
-	name := v.Name()
-	never := !closedAnywhere(owners, f, v, d.Stmt)
+	name := d.Var.Name()
 	fix := "close it with defer " + name + ".Body.Close() after the error check"
 	var msg, rel string
-	switch l.kind {
-	case leakReturn:
-		msg = "response body is not closed on the path that returns here; " + fix
-		rel = "the response body leaks when the function returns here"
-	case leakEnd:
-		msg = "response body is not closed on the path that reaches the end of the function; " + fix
-		rel = "the response body leaks when the function ends here"
-	case leakLoop:
-		if _, ok := l.at.(*ast.BranchStmt); ok {
+	at := h.At
+	switch ret, _ := h.At.(*ast.ReturnStmt); {
+	case h.At == d.Stmt:
+		at = h.Jump
+		if at != nil {
 			msg = fmt.Sprintf("response body is not closed on the path that continues the loop here, and %s is overwritten in the next iteration; close it before continuing", name)
 			rel = "the response body leaks when the loop continues here"
 		} else {
+			at = f.Loop(d.Stmt)
 			msg = fmt.Sprintf("response body is not closed before %s is overwritten in the next loop iteration; close it before the iteration ends", name)
 			rel = "the loop repeats without closing the response body"
 		}
+	case ret != nil && f.IsImplicitReturn(ret):
+		msg = "response body is not closed on the path that reaches the end of the function; " + fix
+		rel = "the response body leaks when the function ends here"
+	default:
+		msg = "response body is not closed on the path that returns here; " + fix
+		rel = "the response body leaks when the function returns here"
 	}
+	never := !closedAnywhere(owners, f, d.Var, d.Stmt)
 	if never {
 		msg = "response body is never closed; " + fix
 	}
@@ -176,12 +137,8 @@ func check(pass *analysis.Pass, owners *bodyown.Owners, f *bodyown.Func, d bodyo
 		End:     d.Call.End(),
 		Message: msg,
 	}
-	if l.at != nil {
-		pos, end := l.at.Pos(), l.at.End()
-		if pass.Fset.File(pos) != pass.Fset.File(end) {
-			end = pos
-		}
-		diag.Related = []analysis.RelatedInformation{{Pos: pos, End: end, Message: rel}}
+	if at != nil {
+		diag.Related = []analysis.RelatedInformation{bodyown.Related(pass, at, rel)}
 	}
 	if never {
 		diag.SuggestedFixes = suggest(pass, f, d)
@@ -192,7 +149,7 @@ func check(pass *analysis.Pass, owners *bodyown.Owners, f *bodyown.Func, d bodyo
 // closedAnywhere reports whether any CFG node other than the definition
 // closes or hands on v.
 func closedAnywhere(owners *bodyown.Owners, f *bodyown.Func, v *types.Var, def ast.Node) bool {
-	for _, b := range f.CFG.Blocks {
+	for _, b := range f.CFG().Blocks {
 		for _, n := range b.Nodes {
 			if n == def {
 				continue
@@ -206,31 +163,6 @@ func closedAnywhere(owners *bodyown.Owners, f *bodyown.Func, v *types.Var, def a
 		}
 	}
 	return false
-}
-
-// loopOf returns the innermost loop statement around def.
-func loopOf(f *bodyown.Func, def ast.Node) ast.Node {
-	var loop ast.Node
-	ast.Inspect(f.Body, func(n ast.Node) bool {
-		if n == nil || loop != nil && n.Pos() > def.Pos() {
-			return false
-		}
-		if n.Pos() > def.Pos() || n.End() < def.End() {
-			return false
-		}
-		switch n.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			loop = n
-		case *ast.FuncLit:
-			return false
-		}
-		return true
-	})
-	if loop != nil {
-		// Point at the keyword only.
-		return &ast.Ident{NamePos: loop.Pos(), Name: "for"}
-	}
-	return nil
 }
 
 // suggest offers "Add defer resp.Body.Close()" when the shape is
@@ -275,4 +207,121 @@ func suggest(pass *analysis.Pass, f *bodyown.Func, d bodyown.Def) []analysis.Sug
 		Message:   "Add defer " + d.Var.Name() + ".Body.Close()",
 		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
 	}}
+}
+
+// checkEarlyDefer reports defer resp.Body.Close() placed between the
+// call and its error check, in the same block:
+//
+//	resp, err := http.Get(url)
+//	defer resp.Body.Close() // resp is nil when err is non-nil
+//	if err != nil {
+//
+// When the request fails, resp is nil and the deferred call panics. A
+// statement in between that tests err (a guard) keeps it silent, and so
+// does the lack of any later test of err.
+func checkEarlyDefer(pass *analysis.Pass, f *bodyown.Func, d bodyown.Def) {
+	if d.Err == nil {
+		return
+	}
+	var list []ast.Stmt
+	ast.Inspect(f.Body, func(n ast.Node) bool {
+		if list != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			if slices.Contains(n.List, d.Stmt.(ast.Stmt)) {
+				list = n.List
+			}
+		case *ast.CaseClause:
+			if slices.Contains(n.Body, d.Stmt.(ast.Stmt)) {
+				list = n.Body
+			}
+		}
+		return true
+	})
+	i := slices.Index(list, d.Stmt.(ast.Stmt))
+	if i < 0 {
+		return
+	}
+	for j := i + 1; j < len(list); j++ {
+		st := list[j]
+		if bodyown.Assigns(f.Info, st, d.Var) || bodyown.Assigns(f.Info, st, d.Err) {
+			return
+		}
+		if ifs, ok := st.(*ast.IfStmt); ok && bodyown.Dead(f.Info, ifs.Cond, true, nil, d.Err, true) && leaves(f.Info, ifs.Body) {
+			return // the error check, before the defer
+		}
+		if !isBodyCloseDefer(f.Info, st, d.Var) {
+			continue
+		}
+		for _, later := range list[j+1:] {
+			ifs, ok := later.(*ast.IfStmt)
+			if ok && ifs.Init == nil && bodyown.Dead(f.Info, ifs.Cond, true, nil, d.Err, true) {
+				pass.Report(analysis.Diagnostic{
+					Pos:     st.Pos(),
+					End:     st.End(),
+					Message: fmt.Sprintf("%s.Body.Close is deferred before the error check, and %s is nil when the request fails, so the deferred call panics; defer it after the error check", d.Var.Name(), d.Var.Name()),
+					Related: []analysis.RelatedInformation{bodyown.Related(pass, ifs, "the error is checked here")},
+				})
+				return
+			}
+			if mentions(f.Info, later, d.Err) {
+				return
+			}
+		}
+		return
+	}
+}
+
+// leaves reports whether block ends by leaving the statement list: a
+// return, a branch, or a call that never returns.
+func leaves(info *types.Info, block *ast.BlockStmt) bool {
+	if len(block.List) == 0 {
+		return false
+	}
+	switch last := block.List[len(block.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(last.X).(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
+				return info.Uses[id] == types.Universe.Lookup("panic")
+			}
+		}
+		return bodyown.NoReturn(info, last)
+	}
+	return false
+}
+
+// isBodyCloseDefer reports whether st is defer v.Body.Close().
+func isBodyCloseDefer(info *types.Info, st ast.Stmt, v *types.Var) bool {
+	ds, ok := st.(*ast.DeferStmt)
+	if !ok || len(ds.Call.Args) != 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(ds.Call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Close" {
+		return false
+	}
+	body, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok || body.Sel.Name != "Body" {
+		return false
+	}
+	id, ok := ast.Unparen(body.X).(*ast.Ident)
+	return ok && info.Uses[id] == v
+}
+
+// mentions reports whether n uses v.
+func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

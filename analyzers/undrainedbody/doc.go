@@ -24,9 +24,11 @@
 //
 // It is silent when the body is read to EOF (io.ReadAll, io.Copy,
 // io.Copy(io.Discard, resp.Body), a Read loop), handed to any other
-// function or owner, for HEAD requests (http.Head, Client.Head, or
-// Do with a request built by NewRequest("HEAD", ...)), and where the
-// error is non-nil.
+// function or owner, for HEAD requests (http.Head, (*http.Client).Head,
+// or (*http.Client).Do and RoundTrip with a request built by
+// http.NewRequest("HEAD", ...) in the same function), on branches where
+// the status is 204 or 304 (no body), and where the error is non-nil.
+// It follows the same paths as unclosedbody.
 //
 // BAD:
 //

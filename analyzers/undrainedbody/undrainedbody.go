@@ -3,20 +3,18 @@ package undrainedbody
 import (
 	_ "embed"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/poollint/poollint/analyzers/internal/bodyown"
 	"github.com/poollint/poollint/analyzers/internal/docs"
+	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -25,7 +23,7 @@ import (
 var doc string
 
 // Analyzer is the undrainedbody analyzer with default settings.
-var Analyzer = New()
+var Analyzer = ignore.Filter(New())
 
 type config struct {
 	enable bool
@@ -39,90 +37,32 @@ func New() *analysis.Analyzer {
 		Name:     "undrainedbody",
 		Doc:      docs.MustExtract(doc, "undrainedbody"),
 		URL:      "https://pkg.go.dev/github.com/poollint/poollint/analyzers/undrainedbody",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer, bodyown.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, bodyown.Analyzer},
 		Run:      cfg.run,
 	}
-	a.Flags.BoolVar(&cfg.enable, "enable", false, "report bodies closed before EOF (off by default: see the documentation)")
+	// The drivers read -enable (analyzers.Select): the analyzer is opt-in.
+	a.Flags.BoolVar(&cfg.enable, "enable", false, "add undrainedbody to the default analyzers (it is opt-in: see the documentation)")
 	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
 	return a
 }
 
 func (c *config) run(pass *analysis.Pass) (any, error) {
-	if !c.enable || !bodyown.MentionsResponse(pass.Pkg, pass.TypesInfo) {
+	if !passutil.CanReach(pass, "net/http") {
+		return nil, nil // nothing here can build, configure or use a pool
+	}
+	if !bodyown.MentionsResponse(pass.Pkg, pass.TypesInfo) {
 		return nil, nil
 	}
 	owners := pass.ResultOf[bodyown.Analyzer].(*bodyown.Owners)
-	for fb := range bodyown.FuncBodies(pass, c.tests) {
-		body := fb.Body
-		defs, _ := bodyown.Find(pass.TypesInfo, body, fb.Scope)
-		if len(defs) == 0 {
-			continue
-		}
-		f := bodyown.NewFunc(pass.TypesInfo, body, fb.CFG, fb.Sig)
+	for f := range owners.Funcs(pass, c.tests) {
+		defs, _ := f.Defs()
 		for _, d := range defs {
-			if isHead(pass.TypesInfo, body, d.Call) {
-				continue
+			if !bodyown.IsHead(f.Info, f.Body, d.Call) {
+				check(pass, owners, f, d)
 			}
-			check(pass, owners, f, d)
 		}
 	}
 	return nil, nil
-}
-
-// isHead reports whether call issues a HEAD request: http.Head,
-// (*http.Client).Head, or Do(req) with req built by NewRequest("HEAD")
-// in the same function.
-func isHead(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr) bool {
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil {
-		return false
-	}
-	if fn.Name() == "Head" {
-		return true
-	}
-	if fn.Name() != "Do" || len(call.Args) != 1 {
-		return false
-	}
-	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	req := info.Uses[id]
-	head := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || head {
-			return !head
-		}
-		for i, l := range as.Lhs {
-			lid, ok := l.(*ast.Ident)
-			if !ok || (info.Defs[lid] != req && info.Uses[lid] != req) || len(as.Rhs) != 1 || i != 0 {
-				continue
-			}
-			rc, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-			if !ok {
-				continue
-			}
-			nf, _ := typeutil.Callee(info, rc).(*types.Func)
-			if !typesutil.IsFunc(nf, typesutil.NetHTTP, "NewRequest", "NewRequestWithContext") {
-				continue
-			}
-			for _, a := range rc.Args {
-				if tv, ok := info.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.String &&
-					strings.EqualFold(constant.StringVal(tv.Value), "HEAD") {
-					head = true
-				}
-			}
-		}
-		return true
-	})
-	return head
-}
-
-type state struct {
-	b        *cfg.Block
-	errOK    bool
-	deferred bool
 }
 
 // use classifies what node n does to the body of v.
@@ -254,75 +194,52 @@ type finding struct {
 	ret   ast.Node // the return that runs a deferred close, or nil
 }
 
+// rule is undrainedbody's step on a path from d, with the deferred
+// close seen so far as its state: a read to EOF or a hand-off makes the
+// path safe; a close, or a return that runs the deferred close, with
+// the body unread is reported.
+func rule(owners *bodyown.Owners, f *bodyown.Func, d bodyown.Def) bodyown.Rule[ast.Node] {
+	return func(n ast.Node, deferred ast.Node) (bodyown.Step, ast.Node) {
+		if n == d.Stmt {
+			return bodyown.Safe, deferred
+		}
+		switch classify(f.Info, owners, f.Body, n, d.Var) {
+		case useDrain, useHandled:
+			return bodyown.Safe, deferred
+		case useClose:
+			return bodyown.Report, nil
+		case useDefer:
+			if deferred == nil {
+				deferred = n
+			}
+		}
+		if _, ok := n.(*ast.ReturnStmt); ok {
+			if deferred != nil {
+				return bodyown.Report, deferred
+			}
+			return bodyown.Safe, deferred
+		}
+		return bodyown.Next, deferred
+	}
+}
+
 func check(pass *analysis.Pass, owners *bodyown.Owners, f *bodyown.Func, d bodyown.Def) {
-	b0, i0, ok := f.Locate(d.Stmt)
-	if !ok || !b0.Live {
+	h, found := bodyown.Search(f, d, nil, rule(owners, f, d))
+	if !found {
 		return
 	}
-	v := d.Var
-	seen := map[state]bool{}
-	var search func(b *cfg.Block, start int, errOK bool, deferred ast.Node) *finding
-	search = func(b *cfg.Block, start int, errOK bool, deferred ast.Node) *finding {
-		for i := start; i < len(b.Nodes); i++ {
-			n := b.Nodes[i]
-			if n == d.Stmt {
-				return nil
-			}
-			switch classify(pass.TypesInfo, owners, f.Body, n, v) {
-			case useDrain, useHandled:
-				return nil
-			case useClose:
-				return &finding{close: n}
-			case useDefer:
-				if deferred == nil {
-					deferred = n
-				}
-			}
-			if ret, ok := n.(*ast.ReturnStmt); ok {
-				if deferred != nil {
-					return &finding{close: deferred, ret: ret}
-				}
-				return nil
-			}
-			if bodyown.Assigns(pass.TypesInfo, n, d.Err) {
-				errOK = false
-			}
-		}
-		cond := f.Cond(b)
-		for j, s := range b.Succs {
-			if cond != nil && bodyown.Dead(pass.TypesInfo, cond, j == 0, v, d.Err, errOK) {
-				continue
-			}
-			st := state{s, errOK, deferred != nil}
-			if seen[st] {
-				continue
-			}
-			seen[st] = true
-			if r := search(s, 0, errOK, deferred); r != nil {
-				return r
-			}
-		}
-		return nil
-	}
-	r := search(b0, i0+1, true, nil)
-	if r == nil {
-		return
-	}
-	name := v.Name()
+	name := d.Var.Name()
+	closeNode := h.At
 	diag := analysis.Diagnostic{
-		Pos:     r.close.Pos(),
-		End:     r.close.End(),
 		Message: "response body is closed before it is read to EOF, so the connection cannot be reused; drain it with io.Copy(io.Discard, " + name + ".Body) before closing",
 	}
-	if r.ret != nil {
-		pos, end := r.ret.Pos(), r.ret.End()
-		if pass.Fset.File(pos) != pass.Fset.File(end) {
-			end = pos
-		}
+	if h.State != nil { // a return runs the deferred close h.State
+		closeNode = h.State
 		diag.Message = "response body is closed before it is read to EOF on the path that returns here, so the connection cannot be reused; drain it with io.Copy(io.Discard, " + name + ".Body) before closing"
-		diag.Related = []analysis.RelatedInformation{{Pos: pos, End: end, Message: "the deferred close runs here with the body unread"}}
+		diag.Related = []analysis.RelatedInformation{bodyown.Related(pass, h.At, "the deferred close runs here with the body unread")}
 	}
-	diag.SuggestedFixes = suggest(pass, r.close, name)
+	diag.Pos, diag.End = closeNode.Pos(), closeNode.End()
+	diag.SuggestedFixes = suggest(pass, closeNode, name)
 	pass.Report(diag)
 }
 

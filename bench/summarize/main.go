@@ -43,6 +43,7 @@ func main() {
 	modcache := flag.String("modcache", "", "GOMODCACHE, stripped from positions")
 	goroot := flag.String("goroot", "", "GOROOT, stripped from positions")
 	canon := flag.String("canon", "", "print the findings of one poollint -json file, one sorted line each, and exit")
+	entriesFile := flag.String("entries", "corpus/entries.tsv", "the corpus's entries.tsv")
 	flag.Parse()
 	log.SetFlags(0)
 	if *canon != "" {
@@ -55,7 +56,7 @@ func main() {
 		return
 	}
 
-	entries := readEntries()
+	entries := readEntries(*entriesFile)
 	timings := readTimings(filepath.Join(*out, "timings.tsv"))
 	standalone := readTimings(filepath.Join(*out, "standalone.tsv"))
 	verdicts := readTriage(*triage)
@@ -104,7 +105,7 @@ func main() {
 		fr, _ := med(e, "floor", rss)
 		var sPeak, sWall []float64
 		for _, t := range standalone {
-			if t.entry == e {
+			if t.entry == e && (t.tool == "standalone" || t.tool == "") {
 				sPeak = append(sPeak, t.rssKB)
 				sWall = append(sWall, t.wall)
 			}
@@ -135,7 +136,50 @@ func main() {
 	t, f, u := tally(all)
 	fmt.Printf("| all | %d | %d | %d | %d | %s |\n", len(all), t, f, u, precision(all))
 
+	standaloneTable(*out, entries, standalone)
 	bodyclose(*out, *modcache, *goroot, entries, all, standalone)
+}
+
+// standaloneTable prints standalone poollint (through go vet) against
+// the old in-process engine (-debug.checker) and bodyclose, per entry:
+// peak RSS of the process tree, wall time, and the re-run on unchanged
+// code, served from go's cache. Medians over the rounds.
+func standaloneTable(out string, entries []string, standalone []timing) {
+	pick := func(entry, tool string, f func(timing) float64) float64 {
+		var xs []float64
+		for _, t := range standalone {
+			if t.entry == entry && t.tool == tool {
+				xs = append(xs, f(t))
+			}
+		}
+		return median(xs)
+	}
+	wall := func(t timing) float64 { return t.wall }
+	cpu := func(t timing) float64 { return t.cpu }
+	rss := func(t timing) float64 { return t.rssKB / 1024 }
+	fmt.Println()
+	fmt.Println("| entry | standalone peak, whole tree (MiB): poollint / old engine / bodyclose | poollint / bodyclose | wall (s): poollint / old engine | CPU (s): poollint / old engine | re-run, unchanged code (s) |")
+	fmt.Println("|---|---|---|---|---|---|")
+	for _, e := range entries {
+		p := pick(e, "standalone", rss)
+		if p == 0 {
+			continue
+		}
+		bc := "–"
+		ratio := "–"
+		if data, err := os.ReadFile(filepath.Join(out, "bodyclose", e+".time")); err == nil {
+			if c := strings.Split(strings.TrimSpace(string(data)), "\t"); len(c) >= 4 {
+				kb, _ := strconv.ParseFloat(c[3], 64)
+				bc = fmt.Sprintf("%.0f", kb/1024)
+				ratio = fmt.Sprintf("%.2f", p/(kb/1024))
+			}
+		}
+		fmt.Printf("| %s | %.0f / %.0f / %s | %s | %.1f / %.1f | %.1f / %.1f | %.2f |\n", e,
+			p, pick(e, "checker", rss), bc, ratio,
+			pick(e, "standalone", wall), pick(e, "checker", wall),
+			pick(e, "standalone", cpu), pick(e, "checker", cpu),
+			pick(e, "rerun", wall))
+	}
 }
 
 // bodyclose prints the body-check comparison with bodyclose, from
@@ -192,7 +236,7 @@ func bodyclose(out, modcache, goroot string, entries []string, all []finding, st
 		}
 		var pPeak []float64
 		for _, t := range standalone {
-			if t.entry == e {
+			if t.entry == e && t.tool == "standalone" {
 				pPeak = append(pPeak, t.rssKB)
 			}
 		}
@@ -212,8 +256,8 @@ func bodyclose(out, modcache, goroot string, entries []string, all []finding, st
 	fmt.Printf("| all | %d / %d | %d / %d | %d / %d / %d | %d | |\n", sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7])
 }
 
-func readEntries() []string {
-	data, err := os.ReadFile("corpus/entries.tsv")
+func readEntries(file string) []string {
+	data, err := os.ReadFile(file)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -359,7 +403,7 @@ func writeFindings(file string, fs []finding) {
 func tally(fs []finding) (t, f, u int) {
 	for _, x := range fs {
 		switch x.verdict {
-		case "true":
+		case "true", "nit": // a nit is real, only minor (issue 11)
 			t++
 		case "false":
 			f++

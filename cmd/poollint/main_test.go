@@ -16,8 +16,8 @@ import (
 )
 
 // TestBinary builds poollint and runs it every way users do, on a module
-// whose only findings are two poollint:ignore directives that suppress
-// nothing. Those findings come from the shared directive filter, so the
+// whose only findings (by default) are two poollint:ignore directives
+// that suppress nothing. Those findings come from the shared directive filter, so the
 // test does not depend on what the analyzers find.
 func TestBinary(t *testing.T) {
 	if testing.Short() {
@@ -79,10 +79,65 @@ func TestBinary(t *testing.T) {
 		}
 		wantFindings(t, stderr)
 	})
+	t.Run("opt-in directive", func(t *testing.T) {
+		// fetch.go's directive names the opt-in undrainedbody: stale only
+		// in a run that has undrainedbody on (issue 11).
+		const staleOptIn = "fetch.go:11:29: poollint:ignore suppresses no undrainedbody finding"
+		for _, tc := range []struct {
+			args  []string
+			stale bool
+		}{
+			{[]string{"./..."}, false},
+			{[]string{"-undrainedbody.enable", "./..."}, true},
+		} {
+			_, stderr, _ := run(t, bin, tc.args...)
+			if strings.Contains(stderr, staleOptIn) != tc.stale {
+				t.Errorf("%v: stale undrainedbody reported = %v, want %v:\n%s", tc.args, !tc.stale, tc.stale, stderr)
+			}
+			_, stderr, _ = run(t, "go", append([]string{"vet", "-vettool=" + bin}, tc.args...)...)
+			if strings.Contains(stderr, staleOptIn) != tc.stale {
+				t.Errorf("go vet %v: stale undrainedbody reported = %v, want %v:\n%s", tc.args, !tc.stale, tc.stale, stderr)
+			}
+		}
+	})
 	t.Run("standalone error", func(t *testing.T) {
 		_, _, code := run(t, bin, "./nosuchdir")
 		if code != 1 {
 			t.Errorf("exit code %d, want 1", code)
+		}
+	})
+	t.Run("type errors", func(t *testing.T) {
+		// A package that does not type-check: its type error, as go vet
+		// prints it, once; not a line per analyzer ("analysis skipped",
+		// "failed prerequisites"), and exit 1.
+		broken := t.TempDir()
+		for name, content := range map[string]string{
+			"go.mod": "module example.com/broken\n\ngo 1.26\n",
+			"b.go":   "package broken\n\nimport \"net/http\"\n\nvar x int = \"s\"\n\nfunc get() { http.Get(\"x\") }\n",
+		} {
+			if err := os.WriteFile(filepath.Join(broken, name), []byte(content), 0o666); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, mode := range [][]string{nil, {"-json"}} {
+			cmd := exec.Command(bin, append(mode, "./...")...)
+			cmd.Dir = broken
+			var o, e bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &o, &e
+			err := cmd.Run()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+				t.Errorf("%v: %v, want exit code 1", mode, err)
+			}
+			const typeErr = `b.go:5:13: cannot use "s" (untyped string constant) as int value in variable declaration`
+			if n := strings.Count(e.String(), typeErr); n != 1 {
+				t.Errorf("%v: the type error appears %d times, want once:\n%s", mode, n, e.String())
+			}
+			for _, noise := range []string{"analysis skipped", "failed prerequisites", "clienttimeout"} {
+				if strings.Contains(e.String(), noise) {
+					t.Errorf("%v: output contains %q:\n%s", mode, noise, e.String())
+				}
+			}
 		}
 	})
 	t.Run("json", func(t *testing.T) {
@@ -159,8 +214,34 @@ func TestBinary(t *testing.T) {
 	})
 	t.Run("help", func(t *testing.T) {
 		stdout, _, code := run(t, bin, "help")
-		if code != 0 || !strings.Contains(stdout, "-sarif") {
-			t.Errorf("help: exit %d, does not list -sarif:\n%s", code, stdout)
+		if code != 0 {
+			t.Errorf("help: exit code %d", code)
+		}
+		// What poollint finds, every analyzer with its default, the
+		// output modes with their exit codes, and the way on.
+		wants := []string{"connection-pool mistakes", "-json", "-sarif", "-fix -diff", "3 / 0 / 1", "help NAME"}
+		for _, a := range analyzers.All() {
+			def := "on"
+			if _, ok := analyzers.OptIn()[a.Name]; ok {
+				def = "opt-in (-" + a.Name + ".enable)"
+			}
+			wants = append(wants, "  "+a.Name+"  ")
+			if !regexp.MustCompile(`(?m)^  ` + a.Name + ` +` + regexp.QuoteMeta(def) + ` `).MatchString(stdout) {
+				t.Errorf("help does not list %s as %s", a.Name, def)
+			}
+		}
+		for _, want := range wants {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("help lacks %q:\n%s", want, stdout)
+			}
+		}
+		for _, noise := range []string{"Printf", "SplitSeq"} { // x/tools' generic help
+			if strings.Contains(stdout, noise) {
+				t.Errorf("help mentions %s", noise)
+			}
+		}
+		if _, stderr, code := run(t, bin, "help", "nosuch"); code != 1 || !strings.Contains(stderr, `no analyzer "nosuch"`) {
+			t.Errorf("help nosuch: exit %d, %q", code, stderr)
 		}
 		for _, a := range analyzers.All() {
 			stdout, _, code := run(t, bin, "help", a.Name)

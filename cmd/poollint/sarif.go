@@ -1,208 +1,23 @@
 package main
 
+// The SARIF log model: what -sarif writes, built from go vet's findings.
+
 import (
-	"encoding/json"
-	"flag"
-	"fmt"
-	"go/token"
-	"io"
+	"cmp"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
+	"github.com/poollint/poollint/analyzers"
 	"github.com/poollint/poollint/internal/docmd"
 )
-
-// sarifRequested reports whether args ask for SARIF output: a -sarif
-// flag (or -sarif=true) before any "--".
-func sarifRequested(args []string) bool {
-	for _, arg := range args {
-		if arg == "--" {
-			break
-		}
-		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-"), "=")
-		if !strings.HasPrefix(arg, "-") || name != "sarif" {
-			continue
-		}
-		if !hasValue {
-			return true
-		}
-		b, err := strconv.ParseBool(value)
-		return err != nil || b // a bad value is reported by the flag parser
-	}
-	return false
-}
-
-// sarifDriver runs a suite standalone on packages and writes SARIF.
-// It takes the same analyzer flags as the multichecker driver
-// (-NAME, -NAME.FLAG, -test); the output flags -json, -c, -fix and
-// -diff do not combine with -sarif.
-type sarifDriver struct {
-	progname string
-	dir      string // working directory; "" means the current one
-	stdout   io.Writer
-	stderr   io.Writer
-}
-
-// main parses args and runs. The exit code follows -json: 0 when the
-// analysis ran, with or without findings; 1 when packages failed to
-// load, an analyzer failed, or the command line was wrong. The SARIF
-// log is written in every case but a bad command line, with the errors
-// as tool execution notifications.
-func (d *sarifDriver) main(suite []*analysis.Analyzer, args []string) int {
-	fs := flag.NewFlagSet(d.progname, flag.ContinueOnError)
-	fs.SetOutput(d.stderr)
-	fs.Bool("sarif", false, "write SARIF 2.1.0 to standard output")
-	tests := fs.Bool("test", true, "indicates whether test files should be analyzed, too")
-	enabled := make([]*triState, len(suite))
-	for i, a := range suite {
-		enabled[i] = new(triState)
-		fs.Var(enabled[i], a.Name, fmt.Sprintf("enable %q analysis", a.Name))
-		a.Flags.VisitAll(func(f *flag.Flag) {
-			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
-		})
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 1
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintf(d.stderr, "usage: %s -sarif [-NAME=false] [-NAME.FLAG=value] [-test=false] packages...\n", d.progname)
-		return 1
-	}
-	run := selectAnalyzers(suite, enabled)
-
-	dir := d.dir
-	if dir == "" {
-		var err error
-		if dir, err = os.Getwd(); err != nil {
-			fmt.Fprintln(d.stderr, err)
-			return 1
-		}
-	}
-	var notes []string
-	graph, err := d.analyze(run, dir, *tests, fs.Args(), &notes)
-	if err != nil {
-		notes = append(notes, err.Error())
-	}
-	log := buildLog(suite, graph, dir, notes)
-	enc := json.NewEncoder(d.stdout)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(log); err != nil {
-		fmt.Fprintln(d.stderr, err)
-		return 1
-	}
-	for _, n := range notes {
-		fmt.Fprintf(d.stderr, "%s: %s\n", d.progname, n)
-	}
-	if len(notes) > 0 {
-		return 1
-	}
-	return 0
-}
-
-// selectAnalyzers applies the -NAME flags as the multichecker does: if
-// any is true, run only those; otherwise run all but those set false.
-func selectAnalyzers(suite []*analysis.Analyzer, enabled []*triState) []*analysis.Analyzer {
-	hasTrue := slices.ContainsFunc(enabled, func(ts *triState) bool { return *ts == setTrue })
-	var run []*analysis.Analyzer
-	for i, a := range suite {
-		if hasTrue && *enabled[i] == setTrue || !hasTrue && *enabled[i] != setFalse {
-			run = append(run, a)
-		}
-	}
-	return run
-}
-
-// analyze loads the packages and runs the analyzers, as the
-// multichecker's standalone mode does. Load and analysis errors are
-// appended to notes.
-func (d *sarifDriver) analyze(run []*analysis.Analyzer, dir string, tests bool, patterns []string, notes *[]string) (*checker.Graph, error) {
-	mode := packages.LoadSyntax | packages.NeedModule
-	if needFacts(run) {
-		mode = packages.LoadAllSyntax | packages.NeedModule
-	}
-	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests}
-	initial, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, err
-	}
-	if len(initial) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
-	packages.Visit(initial, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			*notes = append(*notes, e.Error())
-		}
-	})
-	graph, err := checker.Analyze(run, initial, nil)
-	if err != nil {
-		return nil, err
-	}
-	for act := range graph.All() {
-		if act.Err != nil {
-			*notes = append(*notes, fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err))
-		}
-	}
-	return graph, nil
-}
-
-// needFacts reports whether any analyzer, or one it requires, uses
-// facts; then dependencies must be loaded from source too.
-func needFacts(as []*analysis.Analyzer) bool {
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(a *analysis.Analyzer) bool
-	visit = func(a *analysis.Analyzer) bool {
-		if seen[a] {
-			return false
-		}
-		seen[a] = true
-		return len(a.FactTypes) > 0 || slices.ContainsFunc(a.Requires, visit)
-	}
-	return slices.ContainsFunc(as, visit)
-}
-
-// A triState is a boolean flag that knows whether it was set, like the
-// multichecker's -NAME flags.
-type triState int
-
-const (
-	unset triState = iota
-	setTrue
-	setFalse
-)
-
-func (ts *triState) Get() any         { return *ts == setTrue }
-func (ts *triState) IsBoolFlag() bool { return true }
-func (ts *triState) String() string {
-	if ts != nil && *ts == setFalse {
-		return "false"
-	}
-	return "true"
-}
-func (ts *triState) Set(v string) error {
-	b, err := strconv.ParseBool(v)
-	if err != nil {
-		return err
-	}
-	*ts = setFalse
-	if b {
-		*ts = setTrue
-	}
-	return nil
-}
 
 // The SARIF 2.1.0 subset poollint writes.
 // https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
@@ -239,7 +54,8 @@ type (
 		Properties           sarifRuleProps    `json:"properties"`
 	}
 	sarifRuleConfig struct {
-		Level string `json:"level"`
+		Enabled *bool  `json:"enabled,omitempty"` // false for opt-in analyzers
+		Level   string `json:"level"`
 	}
 	sarifRuleProps struct {
 		Tags []string `json:"tags"`
@@ -307,9 +123,10 @@ const (
 	infoURI     = "https://pkg.go.dev/github.com/poollint/poollint"
 )
 
-// buildLog converts the analysis graph (nil if analysis did not run) to
-// a SARIF log with one rule per analyzer of the suite, enabled or not.
-func buildLog(suite []*analysis.Analyzer, graph *checker.Graph, dir string, notes []string) *sarifLog {
+// buildLog converts go vet's findings (a nil tree if it did not run) to
+// a SARIF log with one rule per analyzer of the suite, enabled or not,
+// and notes (errors) as tool execution notifications. dir is %SRCROOT%.
+func buildLog(suite []*analysis.Analyzer, tree jsonTree, dir string, notes []string) *sarifLog {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriverInfo{
 			Name:           "poollint",
@@ -322,9 +139,14 @@ func buildLog(suite []*analysis.Analyzer, graph *checker.Graph, dir string, note
 		ColumnKind: "utf16CodeUnits",
 		Results:    []sarifResult{},
 	}
+	optIn := analyzers.OptIn()
 	ruleIndex := make(map[string]int)
 	for i, a := range suite {
 		ruleIndex[a.Name] = i
+		config := sarifRuleConfig{Level: "warning"}
+		if _, ok := optIn[a.Name]; ok {
+			config.Enabled = new(bool)
+		}
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
 			ID:                   a.Name,
 			Name:                 a.Name,
@@ -332,7 +154,7 @@ func buildLog(suite []*analysis.Analyzer, graph *checker.Graph, dir string, note
 			FullDescription:      sarifText{a.Doc},
 			Help:                 sarifMarkdownText{Text: a.Doc, Markdown: docmd.Markdown(a.Name, a.Doc, 2)},
 			HelpURI:              a.URL,
-			DefaultConfiguration: sarifRuleConfig{Level: "warning"},
+			DefaultConfiguration: config,
 			Properties:           sarifRuleProps{Tags: []string{"net/http", "performance", "reliability"}},
 		})
 	}
@@ -342,31 +164,11 @@ func buildLog(suite []*analysis.Analyzer, graph *checker.Graph, dir string, note
 	}
 	run.Invocations = []sarifInvocation{inv}
 
-	if graph != nil {
-		c := &converter{dir: dir, files: make(map[string][]byte)}
-		type key struct {
-			analyzer string
-			pos, end token.Position
-			message  string
-		}
-		seen := make(map[key]bool)
-		for _, act := range graph.Roots {
-			if act.Err != nil {
-				continue
-			}
-			fset := act.Package.Fset
-			for _, diag := range act.Diagnostics {
-				// A file in both p and p.test is analysed twice.
-				k := key{act.Analyzer.Name, fset.Position(diag.Pos), fset.Position(diag.End), diag.Message}
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
-				run.Results = append(run.Results, c.result(fset, act.Analyzer.Name, ruleIndex[act.Analyzer.Name], diag))
-			}
-		}
-		slices.SortStableFunc(run.Results, compareResults)
+	c := &converter{dir: dir, files: make(map[string][]byte)}
+	for _, f := range tree.diagnostics() {
+		run.Results = append(run.Results, c.result(f.analyzer, ruleIndex[f.analyzer], f.jsonDiagnostic))
 	}
+	slices.SortStableFunc(run.Results, compareResults)
 	return &sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}}
 }
 
@@ -395,43 +197,36 @@ func version() string {
 	return ""
 }
 
-// converter turns token positions into SARIF locations. It reads source
-// files to count columns in UTF-16 code units, as GitHub code scanning
-// expects; go/token counts bytes.
+// converter turns go vet's positions ("file:line:col", byte columns)
+// and byte offsets into SARIF locations. It reads source files to count
+// columns in UTF-16 code units, as GitHub code scanning expects.
 type converter struct {
 	dir   string
 	files map[string][]byte // nil entry: unreadable
 }
 
-func (c *converter) result(fset *token.FileSet, rule string, index int, d analysis.Diagnostic) sarifResult {
+func (c *converter) result(rule string, index int, d jsonDiagnostic) sarifResult {
 	r := sarifResult{
 		RuleID:    rule,
 		RuleIndex: index,
 		Level:     "warning",
 		Message:   sarifText{d.Message},
-		Locations: []sarifLocation{{PhysicalLocation: c.physical(fset, d.Pos, d.End)}},
+		Locations: []sarifLocation{{PhysicalLocation: c.physical(parsePosn(d.Posn), parsePosn(d.End))}},
 	}
 	for i, rel := range d.Related {
 		id := i + 1
-		msg := rel.Message
-		if msg == "" {
-			msg = "related location"
-		}
+		msg := cmp.Or(rel.Message, "related location")
 		r.RelatedLocations = append(r.RelatedLocations, sarifLocation{
 			ID:               &id,
-			PhysicalLocation: c.physical(fset, rel.Pos, rel.End),
+			PhysicalLocation: c.physical(parsePosn(rel.Posn), parsePosn(rel.End)),
 			Message:          &sarifText{msg},
 		})
 	}
 	for _, fix := range d.SuggestedFixes {
 		f := sarifFix{Description: sarifText{fix.Message}}
 		byFile := make(map[string]int) // uri -> index in ArtifactChanges
-		for _, edit := range fix.TextEdits {
-			end := edit.End
-			if !end.IsValid() {
-				end = edit.Pos
-			}
-			loc := c.physical(fset, edit.Pos, end)
+		for _, edit := range fix.Edits {
+			loc := c.physical(c.offsetPosn(edit.Filename, edit.Start), c.offsetPosn(edit.Filename, edit.End))
 			i, ok := byFile[loc.ArtifactLocation.URI]
 			if !ok {
 				i = len(f.ArtifactChanges)
@@ -440,7 +235,7 @@ func (c *converter) result(fset *token.FileSet, rule string, index int, d analys
 			}
 			f.ArtifactChanges[i].Replacements = append(f.ArtifactChanges[i].Replacements, sarifReplacement{
 				DeletedRegion:   loc.Region,
-				InsertedContent: sarifText{string(edit.NewText)},
+				InsertedContent: sarifText{edit.New},
 			})
 		}
 		if len(f.ArtifactChanges) > 0 {
@@ -450,20 +245,17 @@ func (c *converter) result(fset *token.FileSet, rule string, index int, d analys
 	return r
 }
 
-// physical returns the location of [pos, end). An invalid end gives a
-// region that names only the start.
-func (c *converter) physical(fset *token.FileSet, pos, end token.Pos) sarifPhysicalLocation {
-	p := fset.Position(pos)
+// physical returns the location of [pos, end). An end equal to pos (go
+// vet's form of "no end"), or in another file, gives a region that
+// names only the start.
+func (c *converter) physical(pos, end posn) sarifPhysicalLocation {
 	loc := sarifPhysicalLocation{
-		ArtifactLocation: c.artifact(p.Filename),
-		Region:           sarifRegion{StartLine: p.Line, StartColumn: c.column(fset, pos, p)},
+		ArtifactLocation: c.artifact(pos.file),
+		Region:           sarifRegion{StartLine: pos.line, StartColumn: c.column(pos)},
 	}
-	if end.IsValid() && end >= pos {
-		e := fset.Position(end)
-		if e.Filename == p.Filename {
-			loc.Region.EndLine = e.Line
-			loc.Region.EndColumn = c.column(fset, end, e)
-		}
+	if end.file == pos.file && (end.line > pos.line || end.line == pos.line && end.col > pos.col) {
+		loc.Region.EndLine = end.line
+		loc.Region.EndColumn = c.column(end)
 	}
 	if loc.Region.StartColumn == 0 {
 		loc.Region.StartColumn = 1
@@ -480,25 +272,49 @@ func (c *converter) artifact(filename string) sarifArtifactLoc {
 	return sarifArtifactLoc{URI: (&url.URL{Scheme: "file", Path: filepath.ToSlash(filename)}).String()}
 }
 
-// column converts p's byte column to UTF-16 code units. It falls back
-// to the byte column when the file cannot be read or a //line directive
-// maps the position elsewhere.
-func (c *converter) column(fset *token.FileSet, pos token.Pos, p token.Position) int {
-	raw := fset.PositionFor(pos, false)
-	if raw.Filename != p.Filename || raw.Line != p.Line || p.Column < 1 {
-		return p.Column
-	}
-	content, ok := c.files[p.Filename]
+func (c *converter) content(filename string) []byte {
+	content, ok := c.files[filename]
 	if !ok {
-		content, _ = os.ReadFile(p.Filename)
-		c.files[p.Filename] = content
+		content, _ = os.ReadFile(filename)
+		c.files[filename] = content
 	}
-	start := p.Offset - (p.Column - 1)
-	if content == nil || start < 0 || p.Offset > len(content) {
-		return p.Column
+	return content
+}
+
+// offsetPosn converts a byte offset in filename to a position.
+func (c *converter) offsetPosn(filename string, offset int) posn {
+	content := c.content(filename)
+	if offset < 0 || offset > len(content) {
+		return posn{file: filename, line: 1, col: 1}
+	}
+	before := content[:offset]
+	line := 1 + strings.Count(string(before), "\n")
+	col := offset - strings.LastIndexByte(string(before), '\n')
+	return posn{filename, line, col}
+}
+
+// column converts p's byte column to UTF-16 code units. It falls back
+// to the byte column when the file cannot be read or the line is not
+// in it (a //line directive maps the position elsewhere).
+func (c *converter) column(p posn) int {
+	content := c.content(p.file)
+	if p.col < 1 || p.line < 1 || content == nil {
+		return p.col
+	}
+	start := 0
+	for range p.line - 1 {
+		i := slices.Index(content[start:], '\n')
+		if i < 0 {
+			return p.col
+		}
+		start += i + 1
+	}
+	end := start + p.col - 1
+	if end > len(content) || slices.Contains(content[start:end], '\n') {
+		return p.col
 	}
 	col := 1
-	for prefix := content[start:p.Offset]; len(prefix) > 0; {
+	for prefix := content[start:end]; len(prefix) > 0; {
 		r, size := utf8.DecodeRune(prefix)
 		prefix = prefix[size:]
 		if n := utf16.RuneLen(r); n > 0 {

@@ -14,7 +14,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/analysis/unitchecker"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/poollint/poollint/analyzers"
 )
 
 // leaky reports every call to a function named leak, with the function's
@@ -58,11 +61,29 @@ func quiet() *analysis.Analyzer {
 	}
 }
 
+// testVettool, set in the environment, makes this test binary a vet
+// tool holding leaky and quiet, for go vet to run per package.
+const testVettool = "POOLLINT_TEST_VETTOOL"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(testVettool) == "1" {
+		unitchecker.Main(leaky(), quiet())
+	}
+	os.Exit(m.Run())
+}
+
+// runSARIF runs the standalone driver with this test binary as the vet
+// tool (leaky and quiet).
 func runSARIF(t *testing.T, dir string, args ...string) (*sarifLog, []byte, int) {
 	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(testVettool, "1")
 	var stdout, stderr bytes.Buffer
-	d := &sarifDriver{progname: "poollint", dir: dir, stdout: &stdout, stderr: &stderr}
-	code := d.main([]*analysis.Analyzer{leaky(), quiet()}, args)
+	d := &driver{progname: "poollint", vettool: exe, suite: []*analysis.Analyzer{leaky(), quiet()}, dir: dir, stdout: &stdout, stderr: &stderr}
+	code := d.main(args)
 	if stderr.Len() > 0 {
 		t.Logf("stderr: %s", stderr.String())
 	}
@@ -192,23 +213,6 @@ func TestSARIFErrors(t *testing.T) {
 	}
 }
 
-func TestSarifRequested(t *testing.T) {
-	for args, want := range map[string]bool{
-		"-sarif ./...":       true,
-		"--sarif ./...":      true,
-		"-sarif=true ./...":  true,
-		"-sarif=false ./...": false,
-		"-json ./...":        false,
-		"./... -- -sarif":    false,
-		"-sarifx ./...":      false,
-		"sarif":              false,
-	} {
-		if got := sarifRequested(strings.Fields(args)); got != want {
-			t.Errorf("sarifRequested(%s) = %v, want %v", args, got, want)
-		}
-	}
-}
-
 func TestVetProtocol(t *testing.T) {
 	for args, want := range map[string]bool{
 		"-flags":                true,
@@ -258,4 +262,22 @@ func abs(t *testing.T, rel string) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+func TestWithOptIn(t *testing.T) {
+	suite := analyzers.All()
+	for args, want := range map[string]string{
+		"vet.cfg":                             "-undrainedbody=false vet.cfg",
+		"-perrequest.tests=true vet.cfg":      "-undrainedbody=false -perrequest.tests=true vet.cfg",
+		"-undrainedbody.enable vet.cfg":       "-undrainedbody.enable vet.cfg",
+		"-undrainedbody.enable=false vet.cfg": "-undrainedbody=false -undrainedbody.enable=false vet.cfg",
+		"-undrainedbody vet.cfg":              "-undrainedbody vet.cfg",
+		"-perrequest vet.cfg":                 "-perrequest vet.cfg",
+		"-undrainedbody=false vet.cfg":        "-undrainedbody=false vet.cfg",
+		"-clienttimeout.allow x -flags":       "-undrainedbody=false -clienttimeout.allow x -flags",
+	} {
+		if got := strings.Join(withOptIn(suite, strings.Fields(args)), " "); got != want {
+			t.Errorf("withOptIn(%s) = %s, want %s", args, got, want)
+		}
+	}
 }

@@ -19,11 +19,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -51,8 +51,8 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "bodyown",
 	Doc:        "find functions that close or take ownership of their parameters, and functions that return no open response (facts for unclosedbody and undrainedbody)",
 	URL:        "https://pkg.go.dev/github.com/poollint/poollint/analyzers/internal/bodyown",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
-	FactTypes:  []analysis.Fact{new(ClosesParam), new(NoOpenResponse)},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	FactTypes:  []analysis.Fact{new(ClosesParam), new(NoOpenResponse), new(NeverReturns)},
 	ResultType: reflect.TypeFor[*Owners](),
 	Run:        run,
 }
@@ -62,6 +62,9 @@ type Owners struct {
 	info   *types.Info
 	closes map[*types.Func]map[int]bool // local and imported facts
 	noOpen map[*types.Func]*NoOpenResponse
+	// noReturn holds the functions that never return (imported facts
+	// and this package's), for building graphs.
+	noReturn map[*types.Func]bool
 }
 
 // Effect is what a node does to a tracked response (or body, or closer).
@@ -79,7 +82,18 @@ const (
 )
 
 func run(pass *analysis.Pass) (any, error) {
-	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), noOpen: make(map[*types.Func]*NoOpenResponse)}
+	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), noOpen: make(map[*types.Func]*NoOpenResponse), noReturn: make(map[*types.Func]bool)}
+	if passutil.InGOROOT(pass) {
+		// No facts for the standard library: go vet does not ask
+		// poollint for them (cmd/poollint), so every driver knows the
+		// standard library from the tables in tables.go alone.
+		return o, nil
+	}
+	// No CanReach fast path here: a package that cannot reach net/http
+	// still exports the facts its importers need (a helper that closes
+	// an io.Closer parameter, a function that never returns). What costs,
+	// the CFGs and the no-open-response facts, is built only where a
+	// response is mentioned.
 
 	// Imported facts for every function this package refers to.
 	for _, obj := range pass.TypesInfo.Uses {
@@ -93,6 +107,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if _, done := o.closes[fn]; done {
 			continue
+		}
+		if pass.ImportObjectFact(fn, new(NeverReturns)) {
+			o.noReturn[fn] = true
 		}
 		if nf := new(NoOpenResponse); pass.ImportObjectFact(fn, nf) {
 			o.noOpen[fn] = nf
@@ -171,7 +188,10 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(c.fn, f)
 		}
 	}
-	noOpenFacts(pass, o)
+	noReturnFacts(pass, o)
+	if MentionsResponse(pass.Pkg, pass.TypesInfo) {
+		noOpenFacts(pass, o)
+	}
 	return o, nil
 }
 
@@ -343,14 +363,43 @@ func (s *scanner) classify(id *ast.Ident, stack []ast.Node) Effect {
 		}
 	}
 	// e is v or v.Body, used as a value.
-	switch p := stack[i].(type) {
-	case *ast.CallExpr:
-		return s.callArg(p, e)
-	case *ast.KeyValueExpr:
-		if p.Value != e || i < 1 {
+	for {
+		switch p := stack[i].(type) {
+		case *ast.TypeAssertExpr:
+			// The same value as another type: after 101 Switching
+			// Protocols, resp.Body.(io.ReadWriteCloser) is the
+			// connection, and what happens to it happens to the body.
+			if p.X != e {
+				return None
+			}
+		case *ast.CallExpr:
+			eff, wrapped := s.callArg(p, e)
+			if !wrapped {
+				return eff
+			}
+			// The call's result now owns the body: follow it instead.
+		default:
+			return s.valueUse(stack[i], e, stack[:i])
+		}
+		e = stack[i].(ast.Expr)
+		i--
+		up()
+		if i < 0 {
 			return None
 		}
-		if cl, ok := stack[i-1].(*ast.CompositeLit); ok {
+	}
+}
+
+// valueUse classifies e (v, v.Body, or a value that owns the body)
+// used as a value in its parent p; stack holds p's ancestors.
+func (s *scanner) valueUse(p ast.Node, e ast.Expr, stack []ast.Node) Effect {
+	info := s.o.info
+	switch p := p.(type) {
+	case *ast.KeyValueExpr:
+		if p.Value != e || len(stack) < 1 {
+			return None
+		}
+		if cl, ok := stack[len(stack)-1].(*ast.CompositeLit); ok {
 			return s.composite(cl, e)
 		}
 		return None
@@ -367,12 +416,12 @@ func (s *scanner) classify(id *ast.Ident, stack []ast.Node) Effect {
 			return Handed // ranging over a variadic parameter of closers
 		}
 	case *ast.ValueSpec:
+		if commaOK(e) && len(p.Names) == 2 && len(p.Values) == 1 {
+			return s.aliasIdent(p.Names[0]) // rwc, ok := resp.Body.(io.ReadWriteCloser)
+		}
 		for j, val := range p.Values {
 			if val == e && j < len(p.Names) {
-				if p.Names[j].Name == "_" {
-					return None
-				}
-				return s.alias(info.Defs[p.Names[j]])
+				return s.aliasIdent(p.Names[j])
 			}
 		}
 	case *ast.UnaryExpr:
@@ -386,18 +435,21 @@ func (s *scanner) classify(id *ast.Ident, stack []ast.Node) Effect {
 			if r != e {
 				continue
 			}
-			if len(p.Lhs) == len(p.Rhs) {
-				if lid, ok := ast.Unparen(p.Lhs[j]).(*ast.Ident); ok {
-					if lid.Name == "_" {
-						return None
-					}
-					obj := info.Defs[lid]
-					if obj == nil {
-						obj = info.Uses[lid]
-					}
-					if lv, ok := obj.(*types.Var); ok && lv.Parent() != nil && lv.Pkg() != nil && lv.Parent() != lv.Pkg().Scope() {
-						return s.alias(lv)
-					}
+			if commaOK(e) && len(p.Lhs) == 2 && len(p.Rhs) == 1 {
+				j = 0 // rwc, ok = resp.Body.(io.ReadWriteCloser)
+			} else if len(p.Lhs) != len(p.Rhs) {
+				return Handed
+			}
+			if lid, ok := ast.Unparen(p.Lhs[j]).(*ast.Ident); ok {
+				if lid.Name == "_" {
+					return None
+				}
+				obj := info.Defs[lid]
+				if obj == nil {
+					obj = info.Uses[lid]
+				}
+				if lv, ok := obj.(*types.Var); ok && lv.Parent() != nil && lv.Pkg() != nil && lv.Parent() != lv.Pkg().Scope() {
+					return s.alias(lv)
 				}
 			}
 			return Handed
@@ -406,8 +458,26 @@ func (s *scanner) classify(id *ast.Ident, stack []ast.Node) Effect {
 	return None
 }
 
-// callArg classifies e passed as an argument of call.
-func (s *scanner) callArg(call *ast.CallExpr, e ast.Expr) Effect {
+// commaOK reports whether e is a type assertion, which in a two-value
+// assignment yields the value and a bool.
+func commaOK(e ast.Expr) bool {
+	_, ok := e.(*ast.TypeAssertExpr)
+	return ok
+}
+
+// aliasIdent follows v into the variable declared by id ("_" drops it).
+func (s *scanner) aliasIdent(id *ast.Ident) Effect {
+	if id.Name == "_" {
+		return None
+	}
+	return s.alias(s.o.info.Defs[id])
+}
+
+// callArg classifies e passed as an argument of call. wrapped reports
+// that the callee wraps e in the closer it returns (http.MaxBytesReader,
+// or a callee that owns the parameter and returns one closer): the
+// result owns the body from then on, and the caller follows it.
+func (s *scanner) callArg(call *ast.CallExpr, e ast.Expr) (eff Effect, wrapped bool) {
 	info := s.o.info
 	k := -1
 	for j, a := range call.Args {
@@ -416,27 +486,27 @@ func (s *scanner) callArg(call *ast.CallExpr, e ast.Expr) Effect {
 		}
 	}
 	if k < 0 {
-		return None // e is the callee
+		return None, false // e is the callee
 	}
 	fun := ast.Unparen(call.Fun)
 	if tv, ok := info.Types[fun]; ok && tv.IsType() {
-		return Handed // conversion: follow no further
+		return Handed, false // conversion: follow no further
 	}
 	if id, ok := fun.(*ast.Ident); ok {
 		if b, ok := info.Uses[id].(*types.Builtin); ok {
 			if b.Name() == "append" && k > 0 {
-				return Handed
+				return Handed, false
 			}
-			return None
+			return None, false
 		}
 	}
 	if lit, ok := fun.(*ast.FuncLit); ok {
 		if p := paramAt(info.TypeOf(lit), k); p != nil {
 			if lit.Body != nil && s.o.scan(lit.Body, p, lit.Body, s.strict) != None {
-				return Closed
+				return Closed, false
 			}
 		}
-		return None
+		return None, false
 	}
 	if fn := typeutil.StaticCallee(info, call); fn != nil {
 		fn = fn.Origin()
@@ -445,18 +515,27 @@ func (s *scanner) callArg(call *ast.CallExpr, e ast.Expr) Effect {
 		if sig.Variadic() && idx >= sig.Params().Len()-1 {
 			idx = sig.Params().Len() - 1
 		}
-		if s.o.ClosesParam(fn, idx) {
-			return Closed
+		if wraps(fn, idx) {
+			return None, true
 		}
-		return None
+		if closesArg(info, fn, call, idx) {
+			return Closed, false
+		}
+		if s.o.ClosesParam(fn, idx) {
+			if sig.Results().Len() == 1 && hasClose(sig.Results().At(0).Type()) {
+				return None, true
+			}
+			return Closed, false
+		}
+		return None, false
 	}
 	// A dynamic call (interface method, function value): we cannot
 	// see the callee, so assume it takes the value over; but do not
 	// claim, in a fact, that a function owns its parameter for that.
 	if s.strict {
-		return None
+		return None, false
 	}
-	return Handed
+	return Handed, false
 }
 
 func paramAt(t types.Type, k int) *types.Var {

@@ -17,5 +17,6 @@ func TestFacts(t *testing.T) {
 		"unclosedbody/closedbycallee/lib",
 		"unclosedbody/passthrough/lib",
 		"unclosedbody/synthetic/lib",
+		"unclosedbody/noreturn/die",
 	)
 }

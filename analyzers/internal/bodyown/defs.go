@@ -19,6 +19,25 @@ type Def struct {
 	Err  *types.Var    // the error result bound by the same statement, or nil
 }
 
+// Rewraps reports whether d gives its variable a response derived from
+// the one it holds (resp = wrap(resp), resp, err = decompress(resp)):
+// the call gets the variable, or its Body, as an argument. The search
+// from the variable's earlier definition already covers the
+// connection: it goes on past this statement, and closes of the new
+// value count for it.
+func (d Def) Rewraps(info *types.Info) bool {
+	for _, a := range d.Call.Args {
+		a = ast.Unparen(a)
+		if sel, ok := a.(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" {
+			a = ast.Unparen(sel.X)
+		}
+		if id, ok := a.(*ast.Ident); ok && info.Uses[id] == d.Var {
+			return true
+		}
+	}
+	return false
+}
+
 // A Discard is a call whose *http.Response result is dropped: an
 // expression statement, or the blank identifier.
 type Discard struct {
@@ -147,34 +166,6 @@ func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
-// websocketPkgs are libraries whose dial functions return an
-// *http.Response whose body the library has already dealt with.
-var websocketPkgs = []string{
-	"github.com/gorilla/websocket",
-	"nhooyr.io/websocket",
-	"github.com/coder/websocket",
-	"golang.org/x/net/websocket",
-}
-
-// Silent reports whether the response produced by call needs no close
-// from the caller: httptest.ResponseRecorder.Result (an in-memory
-// body) and websocket dial responses.
-func Silent(info *types.Info, call *ast.CallExpr) bool {
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil {
-		return false
-	}
-	if typesutil.IsMethod(fn, "net/http/httptest", "ResponseRecorder", "Result") {
-		return true
-	}
-	for _, p := range websocketPkgs {
-		if typesutil.PkgPathHasPrefix(fn.Pkg().Path(), p) {
-			return true
-		}
-	}
-	return false
-}
-
 // Dead reports whether the branch of cond taken when cond == val can
 // only be taken with no live response: err (still holding the call's
 // error, if errLive) is non-nil, or v or v.Body is nil.
@@ -208,6 +199,9 @@ func Dead(info *types.Info, cond ast.Expr, val bool, v, err *types.Var, errLive 
 			}
 			return Dead(info, c.X, false, v, err, errLive) || Dead(info, c.Y, false, v, err, errLive)
 		case token.EQL, token.NEQ:
+			if noBodyCompare(info, c, v) && val == (c.Op == token.EQL) {
+				return true // the branch where the response has no body
+			}
 			x, y := c.X, c.Y
 			if isNil(x) {
 				x, y = y, x

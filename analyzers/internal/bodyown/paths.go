@@ -6,66 +6,17 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/cfg"
-
-	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
-
-// Func is one function body with its CFG, ready for path searches.
-type Func struct {
-	Info   *types.Info
-	Body   *ast.BlockStmt
-	CFG    *cfg.CFG
-	Sig    *types.Signature
-	tagged map[ast.Expr]bool // case expressions of tagged switches
-	conts  []*ast.BranchStmt // continue and goto statements
-	nodes  []token.Pos       // positions of all CFG nodes, for Related
-	loc    map[ast.Node]loc
-}
-
-type loc struct {
-	b *cfg.Block
-	i int
-}
-
-// NewFunc prepares body for searches.
-func NewFunc(info *types.Info, body *ast.BlockStmt, g *cfg.CFG, sig *types.Signature) *Func {
-	f := &Func{Info: info, Body: body, CFG: g, Sig: sig, tagged: map[ast.Expr]bool{}, loc: map[ast.Node]loc{}}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.SwitchStmt:
-			if n.Tag != nil {
-				for _, cc := range n.Body.List {
-					for _, e := range cc.(*ast.CaseClause).List {
-						f.tagged[e] = true
-					}
-				}
-			}
-		case *ast.BranchStmt:
-			if n.Tok == token.CONTINUE || n.Tok == token.GOTO {
-				f.conts = append(f.conts, n)
-			}
-		}
-		return true
-	})
-	for _, b := range g.Blocks {
-		for i, n := range b.Nodes {
-			f.loc[n] = loc{b, i}
-			f.nodes = append(f.nodes, n.Pos())
-		}
-	}
-	return f
-}
 
 // Cond returns the branch condition that ends b, if b ends in a
 // two-way branch on a boolean expression.
 func (f *Func) Cond(b *cfg.Block) ast.Expr {
+	f.index()
 	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
 		return nil
 	}
 	e, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
-	if !ok || f.tagged[e] {
+	if !ok || f.tags[e] != nil {
 		return nil
 	}
 	switch b.Succs[0].Kind {
@@ -75,8 +26,34 @@ func (f *Func) Cond(b *cfg.Block) ast.Expr {
 	return nil
 }
 
+// Branch returns the condition on which b's two successors depend:
+// Cond, or "tag == x" for a block that ends in the case expression x of
+// a tagged switch (its first successor is that case's body).
+func (f *Func) Branch(b *cfg.Block) ast.Expr {
+	if c := f.Cond(b); c != nil {
+		return c
+	}
+	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
+		return nil
+	}
+	e, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	if !ok || f.tags[e] == nil {
+		return nil
+	}
+	return &ast.BinaryExpr{X: f.tags[e], OpPos: e.Pos(), Op: token.EQL, Y: e}
+}
+
+// weak reports whether the edge out of b is taken only when no case of
+// a switch matched: it leaves the switch, or enters its default case.
+// Such a path is often one that earlier validation rules out, so the
+// search names a leak there only when no other path leaks.
+func weak(b *cfg.Block) bool {
+	return b.Kind == cfg.KindSwitchNextCase && len(b.Nodes) == 0 && len(b.Succs) == 1
+}
+
 // Locate returns the block and index of a CFG node.
 func (f *Func) Locate(n ast.Node) (*cfg.Block, int, bool) {
+	f.index()
 	l, ok := f.loc[n]
 	return l.b, l.i, ok
 }
@@ -127,6 +104,7 @@ func Assigns(info *types.Info, n ast.Node, v *types.Var) bool {
 // any: one that lies inside b's statement with no CFG node between the
 // end of b's last node (or the start of b's region) and itself.
 func (f *Func) Jump(b *cfg.Block) ast.Node {
+	f.index()
 	if b.Stmt == nil || len(b.Succs) != 1 {
 		return nil
 	}
@@ -174,31 +152,4 @@ func (f *Func) Jump(b *cfg.Block) ast.Node {
 		}
 	}
 	return nil
-}
-
-// NoReturn reports whether n is a statement that calls a standard
-// library function that never returns: os.Exit, log.Fatal and
-// log.Panic (and their Logger methods), runtime.Goexit, and testing's
-// FailNow, Fatal and Skip families. A path that reaches one ends there:
-// the process or goroutine is gone, and nothing leaks.
-//
-// ctrlflow learns the same from facts on the standard library, but
-// poollint does not compute facts for the standard library under go
-// vet (see cmd/poollint), so the body checkers know these by name and
-// give the same answer under every driver.
-func NoReturn(info *types.Info, n ast.Node) bool {
-	es, ok := n.(*ast.ExprStmt)
-	if !ok {
-		return false
-	}
-	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	fn := typesutil.StaticCallee(info, call)
-	return typesutil.IsFunc(fn, "os", "Exit") ||
-		typesutil.IsFunc(fn, "runtime", "Goexit") ||
-		typesutil.IsFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
-		typesutil.IsMethod(fn, "log", "Logger", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln") ||
-		typesutil.IsMethod(fn, "testing", "common", "FailNow", "Fatal", "Fatalf", "Skip", "Skipf", "SkipNow")
 }

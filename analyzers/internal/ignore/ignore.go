@@ -28,15 +28,22 @@
 // a stale name by the analyzer it names, a missing reason by the first
 // analyzer the directive names, an unknown name by the known analyzer
 // with the closest name, and a directive with no names by the first
-// analyzer of the suite. An analyzer that the user turned off
-// (-NAME=false, or disable in golangci-lint) does not run, so its
-// directives are never reported as stale.
+// analyzer of the suite. An analyzer that does not run (turned off with
+// -NAME=false or disable in golangci-lint, or opt-in and not enabled)
+// never reports its directives as stale: a directive is stale only for
+// an analyzer that ran.
+//
+// The directives and generated-file markers are found once per package,
+// by Analyzer, which every filtered analyzer requires. analyzers.All()
+// filters the suite with Wrap, and each analyzer package exports
+// Filter(New()) as its Analyzer, so nogo users get the directive too.
 package ignore
 
 import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -46,12 +53,60 @@ import (
 // Prefix starts every directive.
 const Prefix = "//poollint:ignore"
 
+// Names lists poollint's analyzers, in the suite's order: the names a
+// directive may use when an analyzer runs on its own (Filter, for the
+// exported Analyzer values that nogo runs). analyzers' tests check it
+// against analyzers.All().
+func Names() []string {
+	return []string{"perrequest", "awsclient", "poolconfig", "poolsize", "clienttimeout", "unclosedbody", "undrainedbody"}
+}
+
+// Analyzer finds, once per package, the //poollint:ignore directives and
+// the generated files. Every filtered analyzer requires it.
+var Analyzer = &analysis.Analyzer{
+	Name:       "poollintignore",
+	Doc:        "find //poollint:ignore directives and generated files, for the poollint analyzers' filter",
+	URL:        "https://pkg.go.dev/github.com/poollint/poollint/analyzers/internal/ignore",
+	Run:        directives,
+	ResultType: reflect.TypeFor[*Directives](),
+}
+
+// Directives is the result of Analyzer: read-only once computed, as
+// the analyzers that share it run concurrently.
+type Directives struct {
+	list      []*directive
+	byLine    map[fileLine][]*directive // by the line each covers
+	generated map[string]bool           // file names
+}
+
+type fileLine struct {
+	file string
+	line int
+}
+
+func directives(pass *analysis.Pass) (any, error) {
+	d := &Directives{list: parse(pass.Fset, pass.Files), byLine: make(map[fileLine][]*directive)}
+	for _, dir := range d.list {
+		k := fileLine{dir.file, dir.line}
+		d.byLine[k] = append(d.byLine[k], dir)
+	}
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			if d.generated == nil {
+				d.generated = make(map[string]bool)
+			}
+			d.generated[pass.Fset.File(f.FileStart).Name()] = true
+		}
+	}
+	return d, nil
+}
+
 // Wrap returns copies of the analyzers of a suite whose Run filters
 // their diagnostics through //poollint:ignore directives. Each copy keeps
 // the original's Name, Doc, URL, Flags (the same flag values),
-// Requires, FactTypes, ResultType and RunDespiteErrors. The analyzers'
-// names form the set of known names. Wrap does not modify its
-// arguments and keeps no state outside the returned analyzers.
+// FactTypes, ResultType and RunDespiteErrors, and requires Analyzer as
+// well. The analyzers' names form the set of known names. Wrap does not
+// modify its arguments and keeps no state outside the returned analyzers.
 func Wrap(suite ...*analysis.Analyzer) []*analysis.Analyzer {
 	names := make([]string, len(suite))
 	for i, a := range suite {
@@ -59,11 +114,25 @@ func Wrap(suite ...*analysis.Analyzer) []*analysis.Analyzer {
 	}
 	out := make([]*analysis.Analyzer, len(suite))
 	for i, a := range suite {
-		w := *a // shallow copy: Flags share their flag.Values with a
-		w.Run = filtered(a.Name, names, a.Run)
-		out[i] = &w
+		out[i] = wrap(a, names)
 	}
 	return out
+}
+
+// Filter returns a copy of a, one of poollint's analyzers, whose Run
+// filters its diagnostics through //poollint:ignore directives, with
+// Names as the known names. Each analyzer package exports
+// Filter(New()) as its Analyzer, so drivers that run one analyzer at a
+// time (Bazel's nogo) honour the directives too.
+func Filter(a *analysis.Analyzer) *analysis.Analyzer {
+	return wrap(a, Names())
+}
+
+func wrap(a *analysis.Analyzer, names []string) *analysis.Analyzer {
+	w := *a // shallow copy: Flags share their flag.Values with a
+	w.Requires = append(slices.Clip(a.Requires), Analyzer)
+	w.Run = filtered(a.Name, names, a.Run)
+	return &w
 }
 
 // A directive is one //poollint:ignore comment.
@@ -73,7 +142,6 @@ type directive struct {
 	line    int // the line it covers
 	names   []string
 	reason  string
-	used    map[string]bool // names that suppressed a finding
 }
 
 func (d *directive) covers(name string) bool {
@@ -83,38 +151,26 @@ func (d *directive) covers(name string) bool {
 // filtered wraps run, the Run function of the analyzer called self.
 func filtered(self string, suite []string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (any, error) {
-		dirs := parse(pass.Fset, pass.Files)
-		generated := make(map[string]bool)
-		for _, f := range pass.Files {
-			if ast.IsGenerated(f) {
-				generated[pass.Fset.File(f.FileStart).Name()] = true
-			}
-		}
-		if len(dirs) == 0 && len(generated) == 0 {
+		dirs := pass.ResultOf[Analyzer].(*Directives)
+		if len(dirs.list) == 0 && len(dirs.generated) == 0 {
 			return run(pass)
 		}
-		type key struct {
-			file string
-			line int
-		}
-		byLine := make(map[key][]*directive)
-		for _, d := range dirs {
-			if d.covers(self) {
-				k := key{d.file, d.line}
-				byLine[k] = append(byLine[k], d)
-			}
-		}
+		used := make(map[*directive]bool) // suppressed one of self's findings
 		report := pass.Report
 		inner := *pass
 		inner.Report = func(diag analysis.Diagnostic) {
 			if p := pass.Fset.Position(diag.Pos); p.IsValid() {
-				if generated[p.Filename] {
+				if dirs.generated[p.Filename] {
 					return
 				}
-				if ds := byLine[key{p.Filename, p.Line}]; len(ds) > 0 {
-					for _, d := range ds {
-						d.used[self] = true
+				suppressed := false
+				for _, d := range dirs.byLine[fileLine{p.Filename, p.Line}] {
+					if d.covers(self) {
+						used[d] = true
+						suppressed = true
 					}
+				}
+				if suppressed {
 					return
 				}
 			}
@@ -124,8 +180,8 @@ func filtered(self string, suite []string, run func(*analysis.Pass) (any, error)
 		if err != nil {
 			return result, err
 		}
-		for _, d := range dirs {
-			for _, msg := range problems(d, self, suite) {
+		for _, d := range dirs.list {
+			for _, msg := range problems(d, self, suite, used[d]) {
 				report(analysis.Diagnostic{
 					Pos:      d.comment.Pos(),
 					End:      d.comment.End(),
@@ -139,8 +195,8 @@ func filtered(self string, suite []string, run func(*analysis.Pass) (any, error)
 }
 
 // problems returns what analyzer self must report about d once self has
-// run on the package.
-func problems(d *directive, self string, suite []string) []string {
+// run on the package; used says whether d suppressed one of its findings.
+func problems(d *directive, self string, suite []string, used bool) []string {
 	var msgs []string
 	var known []string
 	for _, n := range d.names {
@@ -161,7 +217,7 @@ func problems(d *directive, self string, suite []string) []string {
 			msgs = append(msgs, fmt.Sprintf("poollint:ignore needs a reason after the analyzer names, so it suppresses nothing; write %s %s reason",
 				Prefix, strings.Join(d.names, ",")))
 		}
-	case slices.Contains(known, self) && !d.used[self]:
+	case slices.Contains(known, self) && !used:
 		if len(d.names) == 1 {
 			msgs = append(msgs, fmt.Sprintf("poollint:ignore suppresses no %s finding; remove the directive", self))
 		} else {
@@ -220,7 +276,7 @@ func parse(fset *token.FileSet, files []*ast.File) []*directive {
 					codeLines = linesWithCode(fset, f)
 				}
 				pos := fset.Position(c.Pos())
-				d := &directive{comment: c, file: pos.Filename, line: pos.Line, used: make(map[string]bool)}
+				d := &directive{comment: c, file: pos.Filename, line: pos.Line}
 				if !codeLines[pos.Line] {
 					d.line++ // on a line of its own: covers the next line
 				}

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/build"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"strings"
 
@@ -43,4 +44,65 @@ func InGOROOT(pass *analysis.Pass) bool {
 	}
 	root := filepath.Clean(build.Default.GOROOT) + string(filepath.Separator)
 	return strings.HasPrefix(filepath.Clean(f.Name()), root)
+}
+
+// PoolPaths lists the import paths (each with the packages below it)
+// through which a package can build, configure or use what poollint
+// checks: net/http's transports, clients and responses, the AWS SDKs'
+// clients (which build transports), and the pool kinds of gRPC and
+// fasthttp. A package that reaches none of them, and imports no fact of
+// ours, can produce or use none of our findings or facts.
+func PoolPaths() []string {
+	return []string{
+		"net/http",
+		"github.com/aws/aws-sdk-go-v2", // service clients, config.LoadDefaultConfig
+		"github.com/aws/aws-sdk-go",    // v1 sessions and service clients
+		"google.golang.org/grpc",       // ClientConn pools
+		"github.com/valyala/fasthttp",  // fasthttp clients
+	}
+}
+
+// CanReach reports whether the package under analysis is, or imports
+// directly or through other packages, a package whose path is one of
+// paths or lies below one ("net/http" covers net/http/httptest), or
+// whether a package it imports carries a fact of the running analyzer's
+// own types. The walk covers pass.Pkg.Imports() transitively (for a
+// dependency read from export data, the packages its API refers to), so
+// a package that uses resp.Body through another package's API reaches
+// net/http without importing it. It keeps its memo for one call only.
+//
+// Analyzers and fact producers call it first and return before any
+// traversal when it is false. The facts clause keeps a package that
+// calls a dependency's HTTP-free API (func Download(url string)) which
+// builds a pool inside: that dependency exported the fact.
+func CanReach(pass *analysis.Pass, paths ...string) bool {
+	match := func(path string) bool {
+		for _, p := range paths {
+			if path == p || strings.HasPrefix(path, p+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	if match(pass.Pkg.Path()) {
+		return true
+	}
+	seen := make(map[*types.Package]bool)
+	var walk func([]*types.Package) bool
+	walk = func(pkgs []*types.Package) bool {
+		for _, p := range pkgs {
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+			if match(p.Path()) || walk(p.Imports()) {
+				return true
+			}
+		}
+		return false
+	}
+	if walk(pass.Pkg.Imports()) {
+		return true
+	}
+	return len(pass.Analyzer.FactTypes) > 0 && (len(pass.AllObjectFacts()) > 0 || len(pass.AllPackageFacts()) > 0)
 }

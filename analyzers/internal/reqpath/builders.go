@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
@@ -13,12 +14,15 @@ import (
 
 // A Builder describes a function that builds a value on every call.
 type Builder struct {
-	// What is built, for messages: "http.Transport", "s3.Client".
-	What string
+	// Construction is what is built (the first construction found).
+	Construction
 	// Returns: every value built is handed to the caller, so a caller
 	// that keeps the result builds once. Otherwise the function drops
 	// what it builds and every call costs a new one.
 	Returns bool
+	// Cond, when set, says on which argument the function builds (see
+	// [Condition]); nil: it builds on every call.
+	Cond *Condition
 	// Site is the construction, in this package; token.NoPos for a
 	// builder learnt from another package's fact.
 	Site token.Pos
@@ -42,51 +46,44 @@ type BuilderFact interface {
 // the function builds and whether it hands it to its caller. Positions
 // do not cross packages.
 type BuilderSummary struct {
-	What    string
+	Construction
 	Returns bool
+	Cond    *Condition
 }
 
-func (s *BuilderSummary) Get() Builder  { return Builder{What: s.What, Returns: s.Returns} }
-func (s *BuilderSummary) Set(b Builder) { s.What, s.Returns = b.What, b.Returns }
+func (s *BuilderSummary) Get() Builder {
+	return Builder{Construction: s.Construction, Returns: s.Returns, Cond: s.Cond}
+}
+func (s *BuilderSummary) Set(b Builder) {
+	s.Construction, s.Returns, s.Cond = b.Construction, b.Returns, b.Cond
+}
 
-// Format renders the fact for tests: "name(What)" or "name(What, returned)".
+// Format renders the fact for tests: "name(What)", "name(What,
+// returned)", "name(What, returned, unless arg 0 sets Transport)".
 func (s *BuilderSummary) Format(name string) string {
+	out := name + "(" + s.What
 	if s.Returns {
-		return name + "(" + s.What + ", returned)"
+		out += ", returned"
 	}
-	return name + "(" + s.What + ")"
-}
-
-// A Spec tells [Model.Find] what a construction is and which facts
-// carry builders across packages.
-type Spec struct {
-	// Nodes are the node types Construct wants to see; call
-	// expressions are always visited.
-	Nodes []ast.Node
-	// Construct reports whether the node at cur builds a value, and
-	// says what, for messages.
-	Construct func(cur inspector.Cursor) (what string, ok bool)
-	// Fact returns a new, empty builder fact of the analyzer's type.
-	Fact func() BuilderFact
-	// PackageFact returns a new package fact of the analyzer's type,
-	// exported by a package with an exported builder so that importers
-	// know they must look (see [MayReach]).
-	PackageFact func() analysis.Fact
+	if s.Cond != nil {
+		out += ", " + s.Cond.String()
+	}
+	return out + ")"
 }
 
 // MayReach is the fast path: a package can only build a value if it
-// imports a package that constructs one (direct reports whether an
-// import path is such a package), or one that exports a builder.
-func MayReach(pass *analysis.Pass, spec Spec, direct func(path string) bool) bool {
+// imports a package of the spec's table, or one that exports a builder.
+func MayReach(pass *analysis.Pass, spec *Spec) bool {
+	ix := spec.patterns()
 	for _, imp := range pass.Pkg.Imports() {
-		if direct(imp.Path()) || pass.ImportPackageFact(imp, spec.PackageFact()) {
+		if ix.direct(imp.Path()) || pass.ImportPackageFact(imp, spec.PackageFact()) {
 			return true
 		}
 	}
 	return false
 }
 
-func (spec Spec) importBuilder(pass *analysis.Pass, fn *types.Func) (Builder, bool) {
+func (spec *Spec) importBuilder(pass *analysis.Pass, fn *types.Func) (Builder, bool) {
 	f := spec.Fact()
 	if !pass.ImportObjectFact(fn, f) {
 		return Builder{}, false
@@ -97,22 +94,32 @@ func (spec Spec) importBuilder(pass *analysis.Pass, fn *types.Func) (Builder, bo
 // A Finding is a construction, or a call to a builder, on a per-request
 // path, whose value does not outlive the request or iteration.
 type Finding struct {
-	Node    ast.Node    // the construction or the call
-	What    string      // what is built
-	Callee  *types.Func // the builder called; nil for a direct construction
-	Builder Builder     // the callee's summary, when Callee is not nil
-	Context Context
+	Node ast.Node // the construction or the call
+	// Construction is what is built: at Node, or, for a builder call,
+	// inside the builder.
+	Construction Construction
+	Callee       *types.Func // the builder called; nil for a direct construction
+	Builder      Builder     // the callee's summary, when Callee is not nil
+	Context      Context
+}
+
+// finder is what one Find knows beyond the model: the builders, and
+// which calls build (constructions of the spec, or builder calls).
+type finder struct {
+	lookup func(*types.Func) (Builder, bool)
+	known  func(*ast.CallExpr) bool
 }
 
 // site is a construction or a call that may reach one.
 type site struct {
 	cur    inspector.Cursor
-	what   string      // direct construction
-	callee *types.Func // call
+	built  Construction // direct construction
+	callee *types.Func  // call
 
 	// Filled in by eval, lazily: most calls never reach a builder.
 	evaluated bool
 	memo      bool        // built at most once (sync.Once, nil check, cache)
+	guard     *Condition  // built only under a test of a parameter's field
 	decl      *types.Func // the enclosing top-level function, if any
 	declCur   inspector.Cursor
 	ctx       Context
@@ -127,6 +134,7 @@ func (m *Model) eval(s *site) {
 	if s.memo = m.Memoized(s.cur); s.memo {
 		return
 	}
+	s.guard = m.paramGuard(s.cur)
 	s.ctx, s.perReq = m.Where(s.cur)
 	if declCur, ok := enclosingDeclCursor(s.cur); ok {
 		s.declCur = declCur
@@ -138,17 +146,16 @@ func (m *Model) eval(s *site) {
 // request, directly or through builders, and exports a builder fact for
 // every function of the package that builds on every call. pass is the
 // asking analyzer's pass, through which its facts flow.
-func (m *Model) Find(pass *analysis.Pass, spec Spec) []Finding {
+func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 	info := pass.TypesInfo
 
 	// Collect the constructions, and the calls that may reach one: calls
 	// to functions of this package, or to builders of other packages.
-	nodes := append(append([]ast.Node(nil), spec.Nodes...), (*ast.CallExpr)(nil))
 	var sites []*site
 	reachable := false // a construction, or a call to an imported builder
-	for cur := range m.insp.Root().Preorder(nodes...) {
-		if what, ok := spec.Construct(cur); ok {
-			sites = append(sites, &site{cur: cur, what: what})
+	for cur := range m.insp.Root().Preorder(spec.patterns().nodes()...) {
+		if built, ok := spec.construct(info, cur); ok {
+			sites = append(sites, &site{cur: cur, built: built})
 			reachable = true
 			continue
 		}
@@ -183,6 +190,17 @@ func (m *Model) Find(pass *analysis.Pass, spec Spec) []Finding {
 		}
 		return Builder{}, false
 	}
+	fd := &finder{lookup: lookup, known: func(call *ast.CallExpr) bool {
+		if _, ok := spec.constructCall(info, call); ok {
+			return true
+		}
+		fn := typesutil.StaticCallee(info, call)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		_, ok := lookup(fn)
+		return ok
+	}}
 
 	// Find the package's builders: functions, other than roots, with a
 	// construction or a builder call that is not kept. A construction
@@ -201,28 +219,37 @@ func (m *Model) Find(pass *analysis.Pass, spec Spec) []Finding {
 			if s.memo || s.decl == nil || (s.perReq && s.ctx.Root != nil) || roots[s.declCur.Node()] != nil {
 				continue
 			}
-			if s.perReq {
-				if _, reported := m.builds(s, s.ctx.Scope, lookup); reported {
-					continue
-				}
-			}
-			b, ok := m.builds(s, s.declCur, lookup)
+			cond, ok := m.condition(s, fd)
 			if !ok {
 				continue
 			}
+			if cond == nil && m.repeated(s, fd) {
+				continue // reported per iteration, not summarised
+			}
+			b, ok := m.builds(s, s.declCur, fd)
+			if !ok {
+				continue
+			}
+			b.Cond = cond
 			if old := builders[s.decl]; old == nil {
 				builders[s.decl] = &b
 				changed = true
-			} else if old.Returns && !b.Returns {
-				old.Returns = false
-				changed = true
+			} else {
+				if old.Returns && !b.Returns {
+					old.Returns = false
+					changed = true
+				}
+				if old.Cond != nil && b.Cond == nil {
+					old.Cond = nil // builds on some path whatever the arguments
+					changed = true
+				}
 			}
 		}
 	}
 	exported := false
 	for fn, b := range builders {
 		f := spec.Fact()
-		f.Set(Builder{What: b.What, Returns: b.Returns})
+		f.Set(*b)
 		pass.ExportObjectFact(fn, f)
 		if fn.Exported() && !exported {
 			pass.ExportPackageFact(spec.PackageFact())
@@ -230,34 +257,328 @@ func (m *Model) Find(pass *analysis.Pass, spec Spec) []Finding {
 		}
 	}
 
-	// Report what runs per request and does not outlive it.
+	// Report what runs per request and does not outlive it; otherwise
+	// what is built, used and dropped on every call of its function.
 	var findings []Finding
 	for _, s := range sites {
-		if !s.evaluated || s.memo || !s.perReq {
-			continue
-		}
-		if _, ok := m.builds(s, s.ctx.Scope, lookup); !ok {
-			continue
-		}
-		f := Finding{Node: s.cur.Node(), What: s.what, Context: s.ctx}
+		f := Finding{Node: s.cur.Node(), Construction: s.built}
 		if s.callee != nil {
-			f.Callee = s.callee
-			f.Builder, _ = lookup(s.callee)
-			f.What = f.Builder.What
+			b, ok := lookup(s.callee)
+			if !ok {
+				continue
+			}
+			f.Callee, f.Builder, f.Construction = s.callee, b, b.Construction
 		}
-		findings = append(findings, f)
+		m.eval(s)
+		if s.memo {
+			continue
+		}
+		if cond, ok := m.condition(s, fd); !ok || cond != nil {
+			continue // does not build here, or only on the caller's say
+		}
+		if m.repeated(s, fd) {
+			f.Context = s.ctx
+			findings = append(findings, f)
+			continue
+		}
+		if ctx, ok := m.perCall(s, f, fd); ok {
+			f.Context = ctx
+			findings = append(findings, f)
+		}
 	}
-	return findings
+	return innermost(findings)
+}
+
+// innermost drops a finding whose node holds another finding's node: a
+// builder call given a pool built in its arguments
+// (alert.NewClient(&client.Config{HttpClient: &http.Client{Transport:
+// NewTransport()}})) is one mistake, best shown where the pool is built.
+func innermost(findings []Finding) []Finding {
+	out := findings[:0:0]
+	for i, f := range findings {
+		outer := false
+		for j, g := range findings {
+			if f.Callee == nil {
+				break // a construction of the table is reported in its own right
+			}
+			if i != j && f.Node.Pos() <= g.Node.Pos() && g.Node.End() <= f.Node.End() &&
+				(f.Node.Pos() != g.Node.Pos() || f.Node.End() != g.Node.End()) {
+				outer = true
+				break
+			}
+		}
+		if !outer {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// repeated reports whether the site, on a per-request path or in a
+// loop, builds a value that does not outlive the request or iteration.
+// In a loop outside any root, only the same pool rebuilt counts: one
+// distinct pool per item (its settings come from the iteration) is how
+// per-region or per-account clients are made, and a value that shares
+// a pool it is given (an aws-sdk-go v1 service client) is no new pool.
+// Such a loop's function is summarised as a builder instead, so a
+// per-request caller is still reported.
+func (m *Model) repeated(s *site, fd *finder) bool {
+	if !s.perReq {
+		return false
+	}
+	b, ok := m.builds(s, s.ctx.Scope, fd)
+	if !ok {
+		return false
+	}
+	if s.ctx.Root == nil && (b.SharesPool || m.perItem(s)) {
+		return false
+	}
+	return true
+}
+
+// perItem reports whether what the site in a loop builds depends on the
+// iteration: the construction or the builder call (its arguments, its
+// receiver), or a field later set on the variable it is stored in,
+// refers to a variable declared in the loop (the loop variable, or one
+// derived from it in the body).
+func (m *Model) perItem(s *site) bool {
+	info := m.pass.TypesInfo
+	dep := iterationVars(info, s.ctx.Loop)
+	inLoop := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && !found {
+				if v, ok := info.Uses[id].(*types.Var); ok && dep[v] {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	if inLoop(s.cur.Node()) {
+		return true
+	}
+	// t := base.Clone(); t.TLSClientConfig = tlsFor(item)
+	v := assignedVar(info, s.cur)
+	if v == nil {
+		return false
+	}
+	for cur := range s.ctx.Scope.Preorder((*ast.AssignStmt)(nil)) {
+		as := cur.Node().(*ast.AssignStmt)
+		for i, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				continue
+			}
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == v && inLoop(as.Rhs[i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// iterationVars returns the variables whose value changes with the
+// iteration of loop: the loop's own variables, and variables of its
+// body assigned from them (in source order, one pass).
+func iterationVars(info *types.Info, loop ast.Stmt) map[*types.Var]bool {
+	dep := make(map[*types.Var]bool)
+	addDefs := func(exprs ...ast.Expr) {
+		for _, e := range exprs {
+			if id, ok := e.(*ast.Ident); ok {
+				if v, ok := info.ObjectOf(id).(*types.Var); ok {
+					dep[v] = true
+				}
+			}
+		}
+	}
+	var body *ast.BlockStmt
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		addDefs(l.Key, l.Value)
+		body = l.Body
+	case *ast.ForStmt:
+		if as, ok := l.Init.(*ast.AssignStmt); ok {
+			addDefs(as.Lhs...)
+		}
+		body = l.Body
+	}
+	uses := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && !found {
+				if v, ok := info.Uses[id].(*types.Var); ok && dep[v] {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	if body == nil {
+		return dep
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, r := range n.Rhs {
+				if uses(r) {
+					addDefs(n.Lhs...)
+					break
+				}
+			}
+		case *ast.ValueSpec:
+			for _, r := range n.Values {
+				if uses(r) {
+					for _, id := range n.Names {
+						addDefs(id)
+					}
+					break
+				}
+			}
+		case *ast.RangeStmt:
+			if uses(n.X) {
+				addDefs(n.Key, n.Value)
+			}
+		case *ast.CallExpr:
+			// go func(t string) { ... }(item): t is the item.
+			lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit)
+			if !ok {
+				break
+			}
+			var params []ast.Expr
+			for _, f := range lit.Type.Params.List {
+				for _, name := range f.Names {
+					params = append(params, name)
+				}
+			}
+			for i, a := range n.Args {
+				if i < len(params) && uses(a) {
+					addDefs(params[i])
+				}
+			}
+		}
+		return true
+	})
+	return dep
+}
+
+// assignedVar returns the local variable the value at cur is directly
+// assigned to ("t := <cur>", "var t = <cur>"), through parentheses and
+// &, or nil.
+func assignedVar(info *types.Info, cur inspector.Cursor) *types.Var {
+	for {
+		switch p := cur.Parent().Node().(type) {
+		case *ast.ParenExpr:
+			cur = cur.Parent()
+			continue
+		case *ast.UnaryExpr:
+			if p.Op == token.AND {
+				cur = cur.Parent()
+				continue
+			}
+		case *ast.AssignStmt:
+			if _, i := cur.ParentEdge(); cur.ParentEdgeKind() == edge.AssignStmt_Rhs && len(p.Lhs) == len(p.Rhs) {
+				if id, ok := p.Lhs[i].(*ast.Ident); ok {
+					v, _ := info.ObjectOf(id).(*types.Var)
+					return v
+				}
+			}
+		case *ast.ValueSpec:
+			if _, i := cur.ParentEdge(); cur.ParentEdgeKind() == edge.ValueSpec_Values && len(p.Names) == len(p.Values) {
+				v, _ := info.Defs[p.Names[i]].(*types.Var)
+				return v
+			}
+		}
+		return nil
+	}
+}
+
+// condition says whether the site builds: ok false when it does not
+// (a conditional builder whose argument rules it out, or cannot be
+// judged), and a non-nil Condition when it builds only on a condition
+// of a parameter of its function: its own guard, or a conditional
+// builder's condition passed up from the argument.
+func (m *Model) condition(s *site, fd *finder) (*Condition, bool) {
+	cond := s.guard
+	if s.callee != nil {
+		b, ok := fd.lookup(s.callee)
+		if !ok {
+			return nil, false
+		}
+		if b.Cond != nil {
+			builds, up := m.judge(s, b.Cond)
+			switch {
+			case up != nil:
+				if cond == nil {
+					cond = up
+				}
+			case !builds:
+				return nil, false
+			}
+		}
+	}
+	return cond, true
+}
+
+// perCall reports whether the site builds a value that is used to send
+// requests and dropped when its function returns, in a function that
+// runs per call (not start-up code), and says which function.
+func (m *Model) perCall(s *site, f Finding, fd *finder) (Context, bool) {
+	if s.decl == nil || (s.ctx.Root != nil) || m.Roots()[s.declCur.Node()] != nil {
+		return Context{}, false
+	}
+	if fn, ok := enclosingFunc(s.cur); !ok || fn != s.declCur {
+		return Context{}, false // in a literal: when it runs is unclear
+	}
+	if f.Callee != nil && !f.Builder.Returns {
+		return Context{}, false // the callee builds and drops: reported there
+	}
+	if f.Construction.SharesPool {
+		return Context{}, false
+	}
+	if isOneShotLiteral(m.pass.TypesInfo, s.cur.Node()) {
+		return Context{}, false
+	}
+	fl := m.flow(s.cur, s.declCur, fd.known)
+	if fl.Kept || fl.Returned || fl.Handed || fl.OneShot || !fl.Used {
+		return Context{}, false
+	}
+	if m.runOnce()[s.decl] {
+		return Context{}, false // start-up code
+	}
+	decl := s.declCur.Node().(*ast.FuncDecl)
+	return Context{Call: typesutil.FuncName(s.decl, m.pass.Pkg), CallDecl: decl, CallRecv: decl.Recv != nil, Scope: s.declCur}, true
+}
+
+// isOneShotLiteral reports whether n builds a pool literal that keeps no
+// idle connections: &http.Transport{DisableKeepAlives: true}.
+func isOneShotLiteral(info *types.Info, n ast.Node) bool {
+	cl, ok := n.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, e := range cl.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && oneShotFields[key.Name] && !isFalse(info, kv.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 // builds reports whether the site builds a value that does not outlive
 // scope, and summarises it as a builder of the enclosing function.
-func (m *Model) builds(s *site, scope inspector.Cursor, lookup func(*types.Func) (Builder, bool)) (Builder, bool) {
+func (m *Model) builds(s *site, scope inspector.Cursor, fd *finder) (Builder, bool) {
 	if s.callee == nil {
-		fl := m.Flow(s.cur, scope)
-		return Builder{What: s.what, Returns: fl.Returned, Site: s.cur.Node().Pos()}, !fl.Kept
+		fl := m.flow(s.cur, scope, fd.known)
+		return Builder{Construction: s.built, Returns: fl.Returned, Site: s.cur.Node().Pos()}, !fl.Kept
 	}
-	callee, ok := lookup(s.callee)
+	callee, ok := fd.lookup(s.callee)
 	if !ok {
 		return Builder{}, false
 	}
@@ -267,8 +588,8 @@ func (m *Model) builds(s *site, scope inspector.Cursor, lookup func(*types.Func)
 	}
 	if !callee.Returns {
 		// The callee drops what it builds: every call costs one.
-		return Builder{What: callee.What, Site: site}, true
+		return Builder{Construction: callee.Construction, Site: site}, true
 	}
-	fl := m.Flow(s.cur, scope)
-	return Builder{What: callee.What, Returns: fl.Returned, Site: site}, !fl.Kept
+	fl := m.flow(s.cur, scope, fd.known)
+	return Builder{Construction: callee.Construction, Returns: fl.Returned, Site: site}, !fl.Kept
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -20,9 +21,31 @@ type Flow struct {
 	Kept bool
 	// Returned: the enclosing function returns the value to its caller.
 	Returned bool
+	// Used: a method is called on the value, or on a value that carries
+	// it (a client wrapping a transport): it sends requests.
+	Used bool
+	// Handed: the value is passed to a call whose result does not carry
+	// it (discarded, or none): the callee may keep it.
+	Handed bool
+	// OneShot: the author closes the pool's idle connections
+	// (CloseIdleConnections) or turns keep-alives off on it
+	// (DisableKeepAlives): a deliberate one-shot, not a leak.
+	OneShot bool
 }
 
-func (f Flow) or(g Flow) Flow { return Flow{f.Kept || g.Kept, f.Returned || g.Returned} }
+func (f Flow) or(g Flow) Flow {
+	return Flow{f.Kept || g.Kept, f.Returned || g.Returned, f.Used || g.Used, f.Handed || g.Handed, f.OneShot || g.OneShot}
+}
+
+// oneShotMethods, called on a pool or on a client that carries it,
+// close its idle connections: the author drops the pool on purpose
+// (net/http's Transport and Client, x/net/http2's Transport, fasthttp).
+var oneShotMethods = map[string]bool{"CloseIdleConnections": true}
+
+// oneShotFields, set to true on a pool, keep no idle connections
+// (net/http's Transport.DisableKeepAlives): nothing leaks when the pool
+// is dropped.
+var oneShotFields = map[string]bool{"DisableKeepAlives": true}
 
 // maxFlowDepth bounds how far a value is followed; past it, the value is
 // assumed kept, so that an unclear flow means silence.
@@ -32,8 +55,16 @@ const maxFlowDepth = 8
 // variables, composite literals and calls, within scope: the function or
 // loop body whose locals die with the request or iteration.
 func (m *Model) Flow(cur inspector.Cursor, scope inspector.Cursor) Flow {
+	return m.flow(cur, scope, nil)
+}
+
+// flow is Flow knowing which calls build (known, may be nil): in a
+// loop, a value handed to one of them (a config to a client
+// constructor, a session through session.Must) is followed through its
+// result rather than assumed kept.
+func (m *Model) flow(cur inspector.Cursor, scope inspector.Cursor, known func(*ast.CallExpr) bool) Flow {
 	_, isLoop := scope.Node().(*ast.BlockStmt)
-	f := &flower{pkg: m.pass.Pkg, info: m.pass.TypesInfo, scope: scope, loop: isLoop, seen: make(map[types.Object]bool)}
+	f := &flower{pkg: m.pass.Pkg, info: m.pass.TypesInfo, scope: scope, loop: isLoop, known: known, seen: make(map[types.Object]bool)}
 	return f.expr(cur, 0)
 }
 
@@ -42,6 +73,7 @@ type flower struct {
 	info  *types.Info
 	scope inspector.Cursor
 	loop  bool // scope is a loop body
+	known func(*ast.CallExpr) bool
 	seen  map[types.Object]bool
 }
 
@@ -107,6 +139,40 @@ func (f *flower) expr(cur inspector.Cursor, depth int) Flow {
 		if kind == edge.SendStmt_Value {
 			return Flow{Kept: true}
 		}
+	case *ast.SelectorExpr:
+		if kind != edge.SelectorExpr_X {
+			break
+		}
+		sel, ok := f.info.Selections[p]
+		if !ok {
+			break
+		}
+		switch sel.Kind() {
+		case types.MethodVal:
+			if oneShotMethods[p.Sel.Name] {
+				return Flow{OneShot: true}
+			}
+			// A builder chain hands on a value of the receiver's type
+			// (b.WithTransportOptions(...), c.SetTimeout(...)): follow it.
+			if parent.ParentEdgeKind() == edge.CallExpr_Fun {
+				if sig, ok := sel.Type().(*types.Signature); ok && sig.Results().Len() == 1 &&
+					types.Identical(sig.Results().At(0).Type(), f.info.TypeOf(p.X)) {
+					return Flow{Used: true}.or(f.expr(parent.Parent(), depth+1))
+				}
+			}
+			return Flow{Used: true}
+		case types.FieldVal:
+			// v.DisableKeepAlives = true
+			if oneShotFields[p.Sel.Name] && parent.ParentEdgeKind() == edge.AssignStmt_Lhs {
+				as := parent.Parent().Node().(*ast.AssignStmt)
+				if len(as.Lhs) == len(as.Rhs) {
+					_, i := parent.ParentEdge()
+					if !isFalse(f.info, as.Rhs[i]) {
+						return Flow{OneShot: true}
+					}
+				}
+			}
+		}
 	case *ast.CallExpr:
 		if kind != edge.CallExpr_Args {
 			return Flow{} // called, or a method called on it
@@ -133,7 +199,7 @@ func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, depth int) Fl
 		}
 	}
 	fn := typesutil.Callee(f.info, call)
-	if f.loop && !f.localFunc(fn) {
+	if f.loop && !f.localFunc(fn) && !f.passes(call, fn) {
 		// A loop that hands each value to a method or to another
 		// package is usually setting things up (registering a handler
 		// per route, starting a checker per target), not dropping a pool
@@ -154,8 +220,39 @@ func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, depth int) Fl
 		}
 	}
 	// Otherwise the call's result may carry the value: a wrapper,
-	// a constructor taking it, a builder chain.
-	return f.expr(callCur, depth+1)
+	// a constructor taking it, a builder chain. A call whose result is
+	// dropped, or that has none, may keep the value.
+	fl := f.expr(callCur, depth+1)
+	switch callCur.Parent().Node().(type) {
+	case *ast.ExprStmt, *ast.DeferStmt:
+		fl.Handed = true
+	default:
+		fl.Handed = fl.Handed || !hasResults(f.info, call)
+	}
+	return fl
+}
+
+// passes reports whether call builds from its argument (a known
+// construction or builder), or passes it through: its first result has
+// the type of one of its arguments (session.Must(sess, err)).
+func (f *flower) passes(call *ast.CallExpr, fn *types.Func) bool {
+	if f.known != nil && f.known(call) {
+		return true
+	}
+	if fn == nil {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() != nil || sig.Results().Len() == 0 {
+		return false
+	}
+	res := sig.Results().At(0).Type()
+	for i := 0; i < sig.Params().Len(); i++ {
+		if types.Identical(sig.Params().At(i).Type(), res) {
+			return true
+		}
+	}
+	return false
 }
 
 // results follows the results of a call with several results, as in
@@ -177,6 +274,16 @@ func (f *flower) results(at inspector.Cursor, lhs []ast.Expr, depth int) Flow {
 	return fl
 }
 
+func hasResults(info *types.Info, call *ast.CallExpr) bool {
+	switch t := info.TypeOf(call).(type) {
+	case nil:
+		return false
+	case *types.Tuple:
+		return t.Len() > 0
+	}
+	return true
+}
+
 func isCall(n ast.Node) bool {
 	_, ok := n.(*ast.CallExpr)
 	return ok
@@ -194,9 +301,28 @@ func (f *flower) localFunc(fn *types.Func) bool {
 
 // store follows a value assigned to lhs.
 func (f *flower) store(at inspector.Cursor, lhs ast.Expr, depth int) Flow {
+	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+		// hc.Transport = t on a client built here lives as long as hc.
+		if owner := f.freshLocal(sel.X); owner != nil {
+			return f.variable(owner, depth+1)
+		}
+		// p.F = v on a parameter: the caller holds it through its
+		// argument (a pointer), or v lives in the local copy p.
+		if decl, ok := enclosingDecl(at); ok {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+				if i, ok := paramIndex(f.info, decl, f.info.Uses[id]); ok && i >= 0 {
+					if _, ptr := f.info.TypeOf(id).Underlying().(*types.Pointer); ptr {
+						return Flow{Returned: true}
+					}
+					return f.variable(f.info.Uses[id].(*types.Var), depth+1)
+				}
+			}
+		}
+		return Flow{Kept: true}
+	}
 	id, ok := ast.Unparen(lhs).(*ast.Ident)
 	if !ok {
-		return Flow{Kept: true} // a field, an element, *p
+		return Flow{Kept: true} // an element, *p
 	}
 	if id.Name == "_" {
 		return Flow{}
@@ -235,6 +361,77 @@ func (f *flower) variable(v *types.Var, depth int) Flow {
 		}
 	}
 	return fl
+}
+
+// freshLocal returns the variable e denotes when it is a local of the
+// scope that holds a value built in the scope: a composite literal,
+// new(T), a zero value, or the result of a constructor (a function
+// named New... or new..., Go's convention for one that returns a fresh
+// value). A field stored into it then lives as long as the variable.
+// Any other variable may point at long-lived storage.
+func (f *flower) freshLocal(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := f.info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || !f.within(v.Pos()) {
+		return nil
+	}
+	fresh := false
+	for cur := range f.scope.Preorder((*ast.Ident)(nil)) {
+		def := cur.Node().(*ast.Ident)
+		if f.info.Defs[def] != v {
+			continue
+		}
+		var rhs ast.Expr
+		switch p := cur.Parent().Node().(type) {
+		case *ast.AssignStmt:
+			if _, i := cur.ParentEdge(); len(p.Lhs) == len(p.Rhs) {
+				rhs = p.Rhs[i]
+			}
+		case *ast.ValueSpec:
+			if len(p.Values) == 0 {
+				return v // var hc http.Client
+			}
+			if _, i := cur.ParentEdge(); len(p.Names) == len(p.Values) {
+				rhs = p.Values[i]
+			}
+		}
+		fresh = rhs != nil && isFreshValue(f.info, rhs)
+		break
+	}
+	if !fresh {
+		return nil
+	}
+	return v
+}
+
+// isFreshValue reports whether e builds a new value: T{...}, &T{...},
+// new(T), or a call of a constructor named New... or new....
+func isFreshValue(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.UnaryExpr:
+		_, ok := ast.Unparen(e.X).(*ast.CompositeLit)
+		return ok && e.Op == token.AND
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
+			if b, ok := info.Uses[id].(*types.Builtin); ok {
+				return b.Name() == "new"
+			}
+		}
+		fn := typesutil.Callee(info, e)
+		if fn == nil {
+			return false
+		}
+		if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
+			return false
+		}
+		return strings.HasPrefix(fn.Name(), "New") || strings.HasPrefix(fn.Name(), "new")
+	}
+	return false
 }
 
 func (f *flower) within(pos token.Pos) bool {

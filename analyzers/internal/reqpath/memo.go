@@ -21,7 +21,12 @@ import (
 //     E is a field, a package-level variable or a map element;
 //   - after "if E != nil { return ... }" in the same block;
 //   - behind a cache lookup: "v, ok := cache[k]" or "v, ok := c.Load(k)"
-//     then "if !ok { ... }" or "if ok { return v }".
+//     then "if !ok { ... }" or "if ok { return v }";
+//   - by time: in the body of an if whose condition reads how long a
+//     credential or value has left (time.Until, time.Since, Time.Sub,
+//     Before, After), or in a loop whose body computes that (a
+//     refresher that sleeps until shortly before expiry): it runs once
+//     per lifetime, not per request or iteration.
 func (m *Model) Memoized(cur inspector.Cursor) bool {
 	info := m.pass.TypesInfo
 	child := cur
@@ -33,7 +38,7 @@ func (m *Model) Memoized(cur inspector.Cursor) bool {
 		case *ast.IfStmt:
 			switch child.ParentEdgeKind() {
 			case edge.IfStmt_Body:
-				if guardTest(info, anc, n.Cond, false) {
+				if guardTest(info, anc, n.Cond, false) || readsExpiry(info, n.Cond) {
 					return true
 				}
 			case edge.IfStmt_Else:
@@ -47,6 +52,10 @@ func (m *Model) Memoized(cur inspector.Cursor) bool {
 					return true
 				}
 			}
+		case *ast.ForStmt, *ast.RangeStmt:
+			if k := child.ParentEdgeKind(); (k == edge.ForStmt_Body || k == edge.RangeStmt_Body) && readsExpiry(info, child.Node()) {
+				return true
+			}
 		case *ast.FuncLit:
 			if isMemoFuncLit(info, anc) {
 				return true
@@ -57,6 +66,26 @@ func (m *Model) Memoized(cur inspector.Cursor) bool {
 		child = anc
 	}
 	return false
+}
+
+// readsExpiry reports whether n computes how long a value has left or
+// has lived: time.Until, time.Since, or Time.Sub, Before, After. A
+// rebuild guarded by that, or a loop that waits on it, runs once per
+// lifetime (credentials refreshed before they expire).
+func readsExpiry(info *types.Info, n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			fn := typesutil.Callee(info, call)
+			found = typesutil.IsFunc(fn, "time", "Until", "Since") ||
+				typesutil.IsMethod(fn, "time", "Time", "Sub", "Before", "After")
+		}
+		return !found
+	})
+	return found
 }
 
 // guardTest reports whether cond tests that a memoized value is
@@ -84,7 +113,7 @@ func guardTest(info *types.Info, ifCur inspector.Cursor, cond ast.Expr, hit bool
 			if isNil(info, x) {
 				x, y = y, x
 			}
-			if isNil(info, y) && isLongLived(info, x) {
+			if isNil(info, y) && isLongLived(info, x) && !isParamFieldGuard(info, ifCur, x) {
 				return true
 			}
 			if isFalse(info, y) && isCacheOK(info, ifCur, x) {

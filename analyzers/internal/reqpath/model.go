@@ -15,13 +15,18 @@
 //     package and exported as facts by the analyzer that asks, so callers
 //     in other packages see them.
 //
-// Analyzers Require [Analyzer] and call [Model.Find] with a [Spec] that
-// says what a construction is (an http.Transport, an AWS client, ...).
+// An analyzer built on the model (perrequest, awsclient) Requires
+// [Analyzer] and supplies only a [Spec]: a table of [Pattern]s that say
+// what a construction is (an http.Transport, an AWS client, ...), and
+// its fact types. [Run] is its whole run; a match is a [Construction]
+// value (what was built, its noun, its verb, its kind), and the model
+// renders the diagnostic.
 package reqpath
 
 import (
 	"fmt"
 	"go/ast"
+	"go/types"
 	"reflect"
 	"sync"
 
@@ -54,6 +59,9 @@ const (
 	GRPCMethod                   // a method of a registered gRPC service
 	GRPCInterceptor              // a gRPC server interceptor
 	LambdaHandler                // a function that reaches lambda.Start and friends
+	RoundTripper                 // RoundTrip of an http.RoundTripper: once per outgoing request
+	Reconciler                   // a controller-runtime Reconcile: once per reconcile request
+	InformerHandler              // a client-go informer event handler: once per event
 )
 
 // A Root is a function or function literal whose body runs per request.
@@ -95,6 +103,8 @@ func (r *Root) Describe() string {
 			return "per Lambda invocation in a handler literal"
 		}
 		return "per Lambda invocation in handler " + name
+	case RoundTripper, Reconciler, InformerHandler:
+		return describeContract(r)
 	}
 	return "per request"
 }
@@ -117,6 +127,8 @@ func (r *Root) Explain() string {
 		return name + " is a gRPC server interceptor: it runs once per call"
 	case LambdaHandler:
 		return name + " is a Lambda handler: it runs once per invocation"
+	case RoundTripper, Reconciler, InformerHandler:
+		return explainContract(r, name)
 	}
 	return name + " runs once per request"
 }
@@ -127,6 +139,12 @@ type Context struct {
 	Root      *Root    // the root the point runs in, or nil
 	Loop      ast.Stmt // the innermost loop, when Root is nil: *ast.ForStmt or *ast.RangeStmt
 	Goroutine bool     // reached through a go statement inside Root
+	// Call names the function whose every call builds and drops the
+	// value, when the point runs neither in a root nor in a loop: "per
+	// call of (*Client).get". CallDecl is its declaration.
+	Call     string
+	CallDecl *ast.FuncDecl
+	CallRecv bool // Call is a method: advice points at a struct field
 	// Scope is the node whose local variables die when the request (or
 	// the iteration) ends: the root's function, or the loop body.
 	Scope inspector.Cursor
@@ -134,6 +152,9 @@ type Context struct {
 
 // Describe renders the context for a message.
 func (c Context) Describe() string {
+	if c.Call != "" {
+		return "per call of " + c.Call
+	}
 	if c.Root != nil {
 		if c.Goroutine {
 			return c.Root.Describe() + " (in a goroutine it starts)"
@@ -147,6 +168,9 @@ func (c Context) Describe() string {
 // that runs per request, or the loop that runs per iteration.
 func (c Context) Related() []analysis.RelatedInformation {
 	switch {
+	case c.CallDecl != nil:
+		return []analysis.RelatedInformation{{Pos: c.CallDecl.Name.Pos(),
+			Message: c.Call + " builds a new one on every call and drops it when it returns"}}
 	case c.Root != nil:
 		return []analysis.RelatedInformation{{Pos: c.Root.Node.Pos(), Message: c.Root.Explain()}}
 	case c.Loop != nil:
@@ -155,15 +179,21 @@ func (c Context) Related() []analysis.RelatedInformation {
 	return nil
 }
 
-// Advice says where the value belongs instead.
-func (c Context) Advice() string {
+// Advice says where a value of kind k belongs instead: "build the
+// client once before the loop and reuse it".
+func (c Context) Advice(k PoolKind) string {
+	it := k.object()
 	switch {
+	case c.Call != "" && c.CallRecv:
+		return "build " + it + " once in the constructor, keep it in a struct field, and reuse it"
+	case c.Call != "":
+		return "build " + it + " once, outside " + c.Call + ", and reuse it"
 	case c.Root == nil:
-		return "build it once before the loop and reuse it"
+		return "build " + it + " once before the loop and reuse it"
 	case c.Root.Kind == LambdaHandler:
-		return "build it once at init, outside the handler, and reuse it"
+		return "build " + it + " once at init, outside the handler, and reuse it"
 	}
-	return "build it once and reuse it"
+	return "build " + it + " once and reuse it"
 }
 
 // Model is the per-request model of one package.
@@ -173,6 +203,9 @@ type Model struct {
 
 	once  sync.Once
 	roots map[ast.Node]*Root // key: *ast.FuncDecl or *ast.FuncLit
+
+	onceOnce sync.Once
+	onceSet  map[*types.Func]bool // functions that run at most once (see runOnce)
 }
 
 // Pass returns the pass the model belongs to.

@@ -14,8 +14,12 @@ import (
 )
 
 const (
-	lambdaPkg = "github.com/aws/aws-lambda-go/lambda"
-	grpcPkg   = "google.golang.org/grpc"
+	lambdaPkg    = "github.com/aws/aws-lambda-go/lambda"
+	grpcPkg      = "google.golang.org/grpc"
+	ctrlRuntime  = "sigs.k8s.io/controller-runtime"
+	reconcilePkg = ctrlRuntime + "/pkg/reconcile"
+	clientGo     = "k8s.io/client-go"
+	informerPkg  = clientGo + "/tools/cache"
 )
 
 // frameworks maps a handler parameter type to the framework it belongs
@@ -52,7 +56,8 @@ var rootPackages = func() []string {
 // findRoots discovers the per-request roots of a package.
 func findRoots(pass *analysis.Pass, insp *inspector.Inspector) map[ast.Node]*Root {
 	roots := make(map[ast.Node]*Root)
-	if !typesutil.Imports(pass.Pkg, rootPackages...) && !importsGRPCCode(pass.Pkg) {
+	active := activeContracts(pass.Pkg)
+	if !typesutil.Imports(pass.Pkg, rootPackages...) && !importsGRPCCode(pass.Pkg) && len(active) == 0 {
 		return roots
 	}
 	decls := make(map[*types.Func]*ast.FuncDecl)
@@ -100,11 +105,15 @@ func findRoots(pass *analysis.Pass, insp *inspector.Inspector) map[ast.Node]*Roo
 			if strings.HasSuffix(fn.Name(), "WithContext") && len(call.Args) > 1 {
 				arg = call.Args[1]
 			}
-			r := &lambdaResolver{pass: pass, insp: insp, decls: decls, add: add, seen: map[ast.Node]bool{}}
+			r := &funcResolver{pass: pass, insp: insp, decls: decls, add: add, seen: map[ast.Node]bool{},
+				kind: LambdaHandler, methods: []string{"Invoke"}}
 			r.resolve(cur, arg, 0)
 		case isRegisterServer(fn) && len(call.Args) == 2:
 			addServiceType(grpcTypes, pass.TypesInfo.TypeOf(call.Args[1]), fn.Type().(*types.Signature).Params().At(1).Type())
 		}
+	}
+	if len(active) > 0 {
+		contractRoots(pass, insp, decls, add, active)
 	}
 	// gRPC: types that embed a generated Unimplemented*Server.
 	for _, name := range pass.Pkg.Scope().Names() {
@@ -189,17 +198,21 @@ func isLambdaEntry(name string) bool {
 	return false
 }
 
-// lambdaResolver finds the code that runs per invocation from the
-// expression given to a lambda entry point.
-type lambdaResolver struct {
-	pass  *analysis.Pass
-	insp  *inspector.Inspector
-	decls map[*types.Func]*ast.FuncDecl
-	add   func(ast.Node, *Root)
-	seen  map[ast.Node]bool
+// funcResolver finds the code that runs per request from an expression
+// given to an entry point: the expression given to a lambda entry point,
+// the function converted to a round-tripper or reconciler adapter, the
+// functions of an informer's ResourceEventHandlerFuncs.
+type funcResolver struct {
+	pass    *analysis.Pass
+	insp    *inspector.Inspector
+	decls   map[*types.Func]*ast.FuncDecl
+	add     func(ast.Node, *Root)
+	seen    map[ast.Node]bool
+	kind    Kind     // the kind of the roots found
+	methods []string // the methods of a handler type given by value that run per request
 }
 
-func (r *lambdaResolver) resolve(at inspector.Cursor, e ast.Expr, depth int) {
+func (r *funcResolver) resolve(at inspector.Cursor, e ast.Expr, depth int) {
 	if depth > 4 || e == nil {
 		return
 	}
@@ -213,9 +226,11 @@ func (r *lambdaResolver) resolve(at inspector.Cursor, e ast.Expr, depth int) {
 	// A handler type given by value: its Invoke method runs per call.
 	if t := info.TypeOf(e); t != nil {
 		if _, isFunc := t.Underlying().(*types.Signature); !isFunc {
-			if obj, _, _ := types.LookupFieldOrMethod(t, true, r.pass.Pkg, "Invoke"); obj != nil {
-				if fn, ok := obj.(*types.Func); ok {
-					r.addFunc(fn)
+			for _, m := range r.methods {
+				if obj, _, _ := types.LookupFieldOrMethod(t, true, r.pass.Pkg, m); obj != nil {
+					if fn, ok := obj.(*types.Func); ok {
+						r.addFunc(fn)
+					}
 				}
 			}
 		}
@@ -223,7 +238,7 @@ func (r *lambdaResolver) resolve(at inspector.Cursor, e ast.Expr, depth int) {
 
 	switch e := e.(type) {
 	case *ast.FuncLit:
-		r.add(e, &Root{Kind: LambdaHandler})
+		r.add(e, &Root{Kind: r.kind})
 	case *ast.Ident, *ast.SelectorExpr:
 		switch obj := typesutil.ObjectOf(info, e).(type) {
 		case *types.Func: // a function or method value
@@ -280,9 +295,9 @@ func (r *lambdaResolver) resolve(at inspector.Cursor, e ast.Expr, depth int) {
 	}
 }
 
-func (r *lambdaResolver) addFunc(fn *types.Func) {
+func (r *funcResolver) addFunc(fn *types.Func) {
 	if decl := r.decls[fn]; decl != nil {
-		r.add(decl, &Root{Kind: LambdaHandler, Name: typesutil.FuncName(fn, r.pass.Pkg)})
+		r.add(decl, &Root{Kind: r.kind, Name: typesutil.FuncName(fn, r.pass.Pkg)})
 	}
 }
 
@@ -390,4 +405,286 @@ func receiverTypeName(t types.Type) *types.TypeName {
 		return n.Origin().Obj()
 	}
 	return nil
+}
+
+// Roots by contract: interfaces whose methods their caller invokes once
+// per request, reconcile or event. A type of the package whose methods
+// have a contract's names, parameter and result types implements it
+// (Go's typing is structural), so those methods are roots whether or not
+// the package is seen handing the type over, and whether the types are
+// named directly or through an alias (ctrl.Request is
+// reconcile.Request). The checks compare types, never names alone.
+type contract struct {
+	kind Kind
+	// prefixes: a package that imports nothing under one of these
+	// cannot name the contract's types (the fast path).
+	prefixes []string
+	// methods: a type implements the contract when it has all of them.
+	methods []contractMethod
+	// agree, if set, checks the methods' signatures against each other
+	// (in the order of methods), for contracts over a type parameter.
+	agree func(sigs []*types.Signature) bool
+	// structAdapters are struct types of informerPkg whose methods
+	// call their func-typed fields: a function stored in such a field
+	// is a root. (Func-typed adapters, T(f) for a func type T that
+	// implements the contract, need no table: see contractRoots.)
+	structAdapters []string
+}
+
+type contractMethod struct {
+	name string
+	sig  func(*types.Signature) bool
+}
+
+var contracts = []contract{
+	// http.Client.Do calls its Transport's RoundTrip once per outgoing
+	// request, and again for each redirect it follows.
+	{kind: RoundTripper, prefixes: []string{typesutil.NetHTTP},
+		methods: []contractMethod{{"RoundTrip", isRoundTrip}}},
+	// controller-runtime's controller calls Reconcile once per request it
+	// takes from its work queue. reconcile.Reconciler (ctrl.Reconciler),
+	// TypedReconciler[R] and ObjectReconciler[O] all have
+	// Reconcile(context.Context, R) (reconcile.Result, error); a type
+	// given to a controller builder (Complete, Build) must implement one
+	// of them, and reconcile.Func is a func-typed adapter.
+	{kind: Reconciler, prefixes: []string{ctrlRuntime},
+		methods: []contractMethod{{"Reconcile", isReconcile}}},
+	// client-go's shared informers call their event handlers once per
+	// add, update or delete event: cache.ResourceEventHandler and
+	// TypedResourceEventHandler[T], and the adapters that call their
+	// AddFunc, UpdateFunc and DeleteFunc fields.
+	{kind: InformerHandler, prefixes: []string{clientGo},
+		methods: []contractMethod{{"OnAdd", isOnAdd}, {"OnUpdate", isOnUpdate}, {"OnDelete", isOnDelete}},
+		agree:   sameInformerObject,
+		structAdapters: []string{
+			"ResourceEventHandlerFuncs", "ResourceEventHandlerDetailedFuncs",
+			"TypedResourceEventHandlerFuncs", "TypedResourceEventHandlerDetailedFuncs",
+		}},
+}
+
+// activeContracts returns the contracts whose types pkg can name.
+func activeContracts(pkg *types.Package) []*contract {
+	var active []*contract
+	for i := range contracts {
+		c := &contracts[i]
+	imports:
+		for _, imp := range pkg.Imports() {
+			for _, p := range c.prefixes {
+				if typesutil.PkgPathHasPrefix(imp.Path(), p) {
+					active = append(active, c)
+					break imports
+				}
+			}
+		}
+	}
+	return active
+}
+
+// method returns the contract's method named name, if any.
+func (c *contract) method(name string) *contractMethod {
+	for i := range c.methods {
+		if c.methods[i].name == name {
+			return &c.methods[i]
+		}
+	}
+	return nil
+}
+
+// implementedBy reports whether t (or *t) has all of the contract's
+// methods, with the contract's types.
+func (c *contract) implementedBy(t types.Type, pkg *types.Package) bool {
+	if _, isPtr := types.Unalias(t).(*types.Pointer); !isPtr {
+		if _, isIface := t.Underlying().(*types.Interface); isIface {
+			return false // an interface is not a concrete handler
+		}
+		t = types.NewPointer(t)
+	}
+	sigs := make([]*types.Signature, len(c.methods))
+	for i, m := range c.methods {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, pkg, m.name)
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			return false
+		}
+		sig, ok := fn.Type().(*types.Signature)
+		if !ok || !m.sig(sig) {
+			return false
+		}
+		sigs[i] = sig
+	}
+	return c.agree == nil || c.agree(sigs)
+}
+
+func (c *contract) methodNames() []string {
+	names := make([]string, len(c.methods))
+	for i, m := range c.methods {
+		names[i] = m.name
+	}
+	return names
+}
+
+// contractRoots adds the roots of the active contracts: methods of the
+// package's types that implement one, functions converted to a
+// func-typed adapter that implements one (roundTripperFunc(f),
+// reconcile.Func(f)), and functions stored in a struct adapter's fields
+// (cache.ResourceEventHandlerFuncs{AddFunc: f}).
+func contractRoots(pass *analysis.Pass, insp *inspector.Inspector, decls map[*types.Func]*ast.FuncDecl, add func(ast.Node, *Root), active []*contract) {
+	info := pass.TypesInfo
+	for fn, decl := range decls {
+		sig := fn.Type().(*types.Signature)
+		if sig.Recv() == nil {
+			continue
+		}
+		for _, c := range active {
+			if m := c.method(fn.Name()); m != nil && m.sig(sig) && c.implementedBy(sig.Recv().Type(), pass.Pkg) {
+				add(decl, &Root{Kind: c.kind, Name: typesutil.FuncName(fn, pass.Pkg)})
+			}
+		}
+	}
+	resolver := func(c *contract) *funcResolver {
+		return &funcResolver{pass: pass, insp: insp, decls: decls, add: add, seen: map[ast.Node]bool{},
+			kind: c.kind, methods: c.methodNames()}
+	}
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr: // a conversion to a func-typed adapter: T(f)
+			if len(n.Args) != 1 {
+				continue
+			}
+			tv, ok := info.Types[n.Fun]
+			if !ok || !tv.IsType() {
+				continue
+			}
+			if _, isFunc := tv.Type.Underlying().(*types.Signature); !isFunc {
+				continue
+			}
+			for _, c := range active {
+				if c.implementedBy(tv.Type, pass.Pkg) {
+					resolver(c).resolve(cur, n.Args[0], 0)
+				}
+			}
+		case *ast.CompositeLit: // a struct adapter: its func fields
+			t := info.TypeOf(n)
+			for _, c := range active {
+				if len(c.structAdapters) == 0 || !typesutil.IsNamed(t, informerPkg, c.structAdapters...) {
+					continue
+				}
+				for _, elt := range n.Elts {
+					kv, ok := elt.(*ast.KeyValueExpr)
+					if !ok {
+						continue
+					}
+					if ft := info.TypeOf(kv.Value); ft != nil {
+						if _, isFunc := ft.Underlying().(*types.Signature); isFunc {
+							resolver(c).resolve(cur, kv.Value, 0)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// isRoundTrip: RoundTrip(*http.Request) (*http.Response, error).
+func isRoundTrip(sig *types.Signature) bool {
+	p, r := sig.Params(), sig.Results()
+	return p.Len() == 1 && typesutil.IsPointerToNamed(p.At(0).Type(), typesutil.NetHTTP, "Request") &&
+		r.Len() == 2 && typesutil.IsPointerToNamed(r.At(0).Type(), typesutil.NetHTTP, "Response") && isError(r.At(1).Type())
+}
+
+// isReconcile: Reconcile(context.Context, R) (reconcile.Result, error),
+// for any request type R.
+func isReconcile(sig *types.Signature) bool {
+	p, r := sig.Params(), sig.Results()
+	return p.Len() == 2 && typesutil.IsNamed(p.At(0).Type(), "context", "Context") &&
+		r.Len() == 2 && typesutil.IsNamed(r.At(0).Type(), reconcilePkg, "Result") && isError(r.At(1).Type())
+}
+
+// isOnAdd: OnAdd(obj any, isInInitialList bool), or OnAdd(obj any)
+// before client-go v0.27; OnAdd(obj T, isInInitialList bool) for
+// TypedResourceEventHandler[T].
+func isOnAdd(sig *types.Signature) bool {
+	p := sig.Params()
+	switch {
+	case sig.Results().Len() != 0:
+		return false
+	case p.Len() == 1:
+		return isEmptyInterface(p.At(0).Type())
+	case p.Len() == 2:
+		b, ok := p.At(1).Type().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Bool
+	}
+	return false
+}
+
+// isOnUpdate: OnUpdate(oldObj, newObj T), T any or the typed handler's T.
+func isOnUpdate(sig *types.Signature) bool {
+	p := sig.Params()
+	return sig.Results().Len() == 0 && p.Len() == 2 && types.Identical(p.At(0).Type(), p.At(1).Type())
+}
+
+// isOnDelete: OnDelete(obj any), or OnDelete(obj cache.DeletedObject[T])
+// for TypedResourceEventHandler[T]. Together with OnAdd and OnUpdate,
+// this is what ties a handler to client-go's types.
+func isOnDelete(sig *types.Signature) bool {
+	p := sig.Params()
+	if sig.Results().Len() != 0 || p.Len() != 1 {
+		return false
+	}
+	t := p.At(0).Type()
+	return isEmptyInterface(t) || typesutil.IsNamed(t, informerPkg, "DeletedObject")
+}
+
+// sameInformerObject checks that OnAdd, OnUpdate and OnDelete are about
+// one object type: any for cache.ResourceEventHandler, T (and
+// cache.DeletedObject[T]) for TypedResourceEventHandler[T].
+func sameInformerObject(sigs []*types.Signature) bool {
+	add, update, del := sigs[0].Params().At(0).Type(), sigs[1].Params().At(0).Type(), sigs[2].Params().At(0).Type()
+	if !types.Identical(add, update) {
+		return false
+	}
+	if isEmptyInterface(del) {
+		return isEmptyInterface(add)
+	}
+	n, ok := types.Unalias(del).(*types.Named)
+	return ok && n.TypeArgs().Len() == 1 && types.Identical(n.TypeArgs().At(0), add)
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func isEmptyInterface(t types.Type) bool {
+	it, ok := types.Unalias(t).Underlying().(*types.Interface)
+	return ok && it.Empty()
+}
+
+// describeContract and explainContract render the roots by contract
+// for [Root.Describe] and [Root.Explain].
+func describeContract(r *Root) string {
+	unit, what, literal := contractWords(r.Kind)
+	if r.Name == "" {
+		return unit + " in " + literal
+	}
+	return unit + " in " + what + " " + r.Name
+}
+
+func explainContract(r *Root, name string) string {
+	switch r.Kind {
+	case RoundTripper:
+		return name + " implements http.RoundTripper: it runs once per outgoing request"
+	case Reconciler:
+		return name + " is a controller-runtime reconciler: it runs once per reconcile request"
+	}
+	return name + " is a client-go informer event handler: it runs once per event"
+}
+
+func contractWords(k Kind) (unit, what, literal string) {
+	switch k {
+	case RoundTripper:
+		return "per outgoing request", "round tripper", "a round tripper literal"
+	case Reconciler:
+		return "per reconcile", "reconciler", "a reconciler literal"
+	}
+	return "per event", "informer event handler", "an informer event handler literal"
 }

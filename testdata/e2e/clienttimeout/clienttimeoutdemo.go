@@ -43,3 +43,34 @@ func goodTimeoutLater() *http.Client {
 	c.Timeout = 3 * time.Second
 	return c
 }
+
+// A client whose every request carries the caller's context is bounded
+// by it; one that drops the context it has is reported, and says so.
+
+type api struct{ hc *http.Client }
+
+func newAPI() *api { return &api{hc: &http.Client{}} }
+
+func (a *api) get(ctx context.Context, url string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return a.hc.Do(req)
+}
+
+type store struct{ hc *http.Client }
+
+func newStore() *store {
+	return &store{hc: &http.Client{}} // want `http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(ctx is in scope but not used for the request\)`
+}
+
+func (s *store) get(ctx context.Context, url string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return s.hc.Do(req)
+}
+
+var _, _ = newAPI, newStore

@@ -3,6 +3,7 @@
 package poolconfigdemo
 
 import (
+	"context"
 	"crypto/tls"
 	"net"
 	"net/http"
@@ -11,7 +12,7 @@ import (
 
 func badLiteral() *http.Client {
 	return &http.Client{
-		Transport: &http.Transport{MaxIdleConnsPerHost: 32}, // want `http\.Transport literal drops DefaultTransport's defaults \(Proxy, dial timeout, TLS handshake timeout\) and leaves IdleConnTimeout at 0`
+		Transport: &http.Transport{MaxIdleConnsPerHost: 32}, // want `http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
 		Timeout:   10 * time.Second,
 	}
 }
@@ -22,20 +23,27 @@ func goodClone() *http.Client {
 	return &http.Client{Transport: t, Timeout: 10 * time.Second}
 }
 
-func badCloneTwoPerHost() *http.Client {
-	t := http.DefaultTransport.(*http.Transport).Clone() // want `http\.Transport cloned from DefaultTransport leaves MaxIdleConnsPerHost at 2`
+func badCappedAfterClone() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.ResponseHeaderTimeout = 5 * time.Second
+	t.MaxIdleConnsPerHost = 256 // want `http\.Transport cloned from DefaultTransport lets MaxIdleConns 100 \(inherited from DefaultTransport\) cap MaxIdleConnsPerHost 256`
 	return &http.Client{Transport: t, Timeout: 10 * time.Second}
 }
 
-func badCustomTLS() *http.Transport {
-	return &http.Transport{ // want `sets a custom TLSClientConfig and DialContext without ForceAttemptHTTP2, which turns HTTP/2 off`
+func goodUnixSocket() *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, "unix", "/var/run/docker.sock")
+		},
+	}}
+}
+
+func badNoDialTimeouts() *http.Transport {
+	return &http.Transport{ // want `drops DefaultTransport's dial timeout and TLS handshake timeout \(without a client Timeout a dead host or a stalled TLS handshake blocks a request for minutes or forever\)`
 		Proxy:               http.ProxyFromEnvironment,
-		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
 		TLSClientConfig:     &tls.Config{MinVersion: tls.VersionTLS12},
 		MaxIdleConnsPerHost: 32,
 		IdleConnTimeout:     90 * time.Second,
-		TLSHandshakeTimeout: 10 * time.Second,
 	}
 }
 
@@ -51,8 +59,14 @@ func goodMirrorsDefaults() *http.Transport {
 	}
 }
 
-func badKeepAlives(t *http.Transport) {
-	t.DisableKeepAlives = true // want `DisableKeepAlives set to true makes every request open a new connection`
+var shared = http.DefaultTransport.(*http.Transport).Clone()
+
+func init() {
+	shared.DisableKeepAlives = true // want `turns keep-alives off on a transport kept for the whole program, so every request opens a new connection`
+}
+
+func goodOneShot(t *http.Transport) {
+	t.DisableKeepAlives = true // a probe's transport, as far as we can tell
 }
 
 func tune(t *http.Transport) {

@@ -128,9 +128,37 @@ func goodEveryRequestHasDeadline(ctx context.Context, u string) error {
 	return err
 }
 
-func badRequestWithoutDeadline(ctx context.Context, u string) error {
-	c := &http.Client{Transport: transport} // want `^http\.Client literal has no Timeout`
+// A context parameter is the caller's to bound.
+func goodRequestWithCallersContext(ctx context.Context, u string) error {
+	c := &http.Client{Transport: transport}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func badRequestOnBackground(u string) error {
+	c := &http.Client{Transport: transport} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(the request's context is context\.Background\(\), which has no deadline\); set Timeout`
+	ctx := context.Background()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func badContextInScopeUnused(ctx context.Context, u string) error {
+	c := &http.Client{Transport: transport} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(ctx is in scope but not used for the request\); set Timeout`
+	req, err := http.NewRequest(http.MethodGet, u, nil)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ package streaming
 
 import (
 	"context"
+	"io"
 	"net/http"
 )
 
@@ -100,4 +101,34 @@ func newLongPoller() *LongPoller { return &LongPoller{c: &http.Client{}} }
 
 func newPoller() *Poller {
 	return &Poller{c: &http.Client{}} // want `^http\.Client literal has no Timeout`
+}
+
+// A function's name speaks for the client only when the function hands
+// a client, a response or a body on: execQuery and tailLatency use a
+// client for their own requests, and their words are not evidence.
+
+func execQuery(u string) error {
+	resp, err := http.Get(u) // want `^http\.Get uses http\.DefaultClient`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func tailLatency(u string) error {
+	c := &http.Client{Transport: transport} // want `^http\.Client literal has no Timeout`
+	resp, err := c.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func goodWatchBody(u string) (io.ReadCloser, error) {
+	c := &http.Client{Transport: transport}
+	resp, err := c.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	return resp.Body, nil
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func goodSwitchProtocols(ctx context.Context, rt http.RoundTripper, url string) (*http.Response, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, nil)
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, url, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -19,8 +19,8 @@ func goodSwitchProtocols(ctx context.Context, rt http.RoundTripper, url string) 
 	return client.Do(req)
 }
 
-func badPlainClient(ctx context.Context, rt http.RoundTripper, url string) (*http.Response, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, nil)
+func badPlainClient(rt http.RoundTripper, url string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, url, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +31,7 @@ func badPlainClient(ctx context.Context, rt http.RoundTripper, url string) (*htt
 }
 
 func goodHeaderOnly(ctx context.Context, url string) (*http.Response, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, url, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -40,12 +40,12 @@ func goodHeaderOnly(ctx context.Context, url string) (*http.Response, error) {
 }
 
 func badHeaderOnOtherRequest(ctx context.Context, url string) (*http.Response, error) {
-	up, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	up, err := http.NewRequestWithContext(context.Background(), http.MethodGet, url, nil)
 	if err != nil {
 		return nil, err
 	}
 	up.Header.Set("Upgrade", "websocket")
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	req, err := http.NewRequestWithContext(context.TODO(), http.MethodGet, url, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func badHeaderOnOtherRequest(ctx context.Context, url string) (*http.Response, e
 }
 
 func badHeaderThenPlainGet(ctx context.Context, url string) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, url, nil)
 	if err != nil {
 		return err
 	}

@@ -23,3 +23,25 @@ type UnaryServerInterceptor func(ctx context.Context, req any, info *UnaryServer
 type ServerOption interface{}
 
 func UnaryInterceptor(i UnaryServerInterceptor) ServerOption { return nil }
+
+// The client side: a ClientConn is an HTTP/2 connection pool.
+
+type DialOption interface{}
+
+type CallOption interface{}
+
+type ClientConn struct{}
+
+func NewClient(target string, opts ...DialOption) (conn *ClientConn, err error) { return nil, nil }
+
+func Dial(target string, opts ...DialOption) (*ClientConn, error) { return nil, nil }
+
+func DialContext(ctx context.Context, target string, opts ...DialOption) (conn *ClientConn, err error) {
+	return nil, nil
+}
+
+func (cc *ClientConn) Invoke(ctx context.Context, method string, args, reply any, opts ...CallOption) error {
+	return nil
+}
+
+func (cc *ClientConn) Close() error { return nil }

@@ -25,12 +25,12 @@ func goodAssignedAfter() *http.Client {
 }
 
 func badAssignedAfterButNotAll() *http.Client {
-	t := &http.Transport{} // want `^http\.Transport literal drops DefaultTransport's defaults \(TLS handshake timeout\) and leaves IdleConnTimeout at 0`
+	t := &http.Transport{} // want `^http\.Transport literal drops DefaultTransport's TLS handshake timeout \(without a client Timeout a stalled TLS handshake blocks a request forever\); start from`
 	t.Proxy = http.ProxyFromEnvironment
 	t.DialContext = (&net.Dialer{Timeout: 5 * time.Second}).DialContext
 	t.ForceAttemptHTTP2 = true
 	t.MaxIdleConnsPerHost = 32
-	return &http.Client{Transport: t, Timeout: time.Second}
+	return &http.Client{Transport: t}
 }
 
 func goodCloneTunedAfter() *http.Client {
@@ -39,11 +39,11 @@ func goodCloneTunedAfter() *http.Client {
 	return &http.Client{Transport: t}
 }
 
-func badCloneTunedBeforeReassign() *http.Client {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = 64
-	t = http.DefaultTransport.(*http.Transport).Clone() // want `cloned from DefaultTransport leaves MaxIdleConnsPerHost at 2`
-	return &http.Client{Transport: t}
+func badLiteralTunedBeforeReassign() *http.Client {
+	t := &http.Transport{}
+	t.Proxy = http.ProxyFromEnvironment
+	t = &http.Transport{} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+	return &http.Client{Transport: t, Timeout: time.Second}
 }
 
 func goodCloneAssignedWithEquals() *http.Client {
@@ -54,14 +54,14 @@ func goodCloneAssignedWithEquals() *http.Client {
 }
 
 func (s *server) goodFieldPathTunedAfter() {
-	s.transport = http.DefaultTransport.(*http.Transport).Clone()
-	s.transport.MaxIdleConnsPerHost = 64
-	s.client = &http.Client{Transport: s.transport}
+	s.transport = &http.Transport{}
+	s.transport.Proxy = http.ProxyFromEnvironment
+	s.client = &http.Client{Transport: s.transport, Timeout: time.Second}
 }
 
 func (s *server) badFieldPathNotTuned() {
-	s.transport = http.DefaultTransport.(*http.Transport).Clone() // want `cloned from DefaultTransport leaves MaxIdleConnsPerHost at 2`
-	s.client = &http.Client{Transport: s.transport}
+	s.transport = &http.Transport{} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+	s.client = &http.Client{Transport: s.transport, Timeout: time.Second}
 }
 
 func goodClosureTunes() *http.Transport {
@@ -80,7 +80,7 @@ func goodEscapesToFuncValue(configure func(*http.Transport)) *http.Transport {
 }
 
 func badEscapesButExplicitlyBad(configure func(*http.Transport)) *http.Transport {
-	t := &http.Transport{DisableKeepAlives: true} // want `^http\.Transport literal turns keep-alives off, so every request opens a new connection; remove DisableKeepAlives$`
+	t := &http.Transport{MaxIdleConns: 10, MaxIdleConnsPerHost: 50} // want `^http\.Transport literal lets MaxIdleConns 10 cap MaxIdleConnsPerHost 50; raise MaxIdleConns to at least 50$`
 	configure(t)
 	return t
 }
@@ -118,13 +118,15 @@ func goodCopyOfConfigured() *http.Transport {
 
 // Package-level variables are configured anywhere in the package.
 
-var shared = http.DefaultTransport.(*http.Transport).Clone()
+var shared = &http.Transport{}
 
 func init() {
-	shared.MaxIdleConnsPerHost = 50
+	shared.Proxy = http.ProxyFromEnvironment
+	shared.DialContext = (&net.Dialer{Timeout: 5 * time.Second}).DialContext
+	shared.TLSHandshakeTimeout = 10 * time.Second
 }
 
-var forgotten = http.DefaultTransport.(*http.Transport).Clone() // want `cloned from DefaultTransport leaves MaxIdleConnsPerHost at 2`
+var forgotten = &http.Transport{} // want `^http\.Transport literal drops DefaultTransport's Proxy, dial timeout and TLS handshake timeout`
 
 func useForgotten() *http.Client { return &http.Client{Transport: forgotten} }
 
@@ -142,7 +144,7 @@ func goodZeroVarConfigured() *http.Client {
 }
 
 func badZeroVar() *http.Client {
-	var t http.Transport // want `^zero http\.Transport drops DefaultTransport's defaults`
+	var t http.Transport // want `^zero http\.Transport drops DefaultTransport's Proxy`
 	t.MaxIdleConnsPerHost = 32
 	return &http.Client{Transport: &t}
 }
@@ -150,7 +152,7 @@ func badZeroVar() *http.Client {
 // Transport bound to an interface: fields cannot be set later.
 
 func badBoundToInterface() http.RoundTripper {
-	var rt http.RoundTripper = &http.Transport{MaxIdleConnsPerHost: 8} // want `^http\.Transport literal drops DefaultTransport's defaults`
+	var rt http.RoundTripper = &http.Transport{MaxIdleConnsPerHost: 8} // want `^http\.Transport literal drops DefaultTransport's Proxy`
 	return rt
 }
 

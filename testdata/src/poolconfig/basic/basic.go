@@ -1,9 +1,12 @@
-// Package basic holds the poolconfig rules on literals, each with a
-// silent look-alike.
+// Package basic holds the poolconfig rules, one class per section, each
+// reported shape beside a silent look-alike. A rule reports only what
+// the evidence says will break for the code at hand.
 package basic
 
 import (
+	"context"
 	"crypto/tls"
+	"errors"
 	"net"
 	"net/http"
 	"time"
@@ -13,10 +16,12 @@ var sink *http.Client
 
 func use(c *http.Client) { sink = c }
 
-// Defaults dropped.
+// Defaults dropped. The Proxy matters wherever the transport is used;
+// the dial and TLS handshake timeouts only when no client Timeout
+// bounds the request.
 
-func badBareLiteral() {
-	use(&http.Client{Transport: &http.Transport{}, Timeout: time.Second}) // want `^http\.Transport literal drops DefaultTransport's defaults \(Proxy, dial timeout, TLS handshake timeout\) and leaves IdleConnTimeout at 0 \(idle connections never close\) and MaxIdleConnsPerHost at 2; start from http\.DefaultTransport\.\(\*http\.Transport\)\.Clone\(\) and set MaxIdleConnsPerHost to the expected concurrency per host$`
+func badBareLiteralTimedClient() {
+	use(&http.Client{Transport: &http.Transport{}, Timeout: time.Second}) // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from http\.DefaultTransport\.\(\*http\.Transport\)\.Clone\(\)$`
 }
 
 func goodMirrorsDefaults() {
@@ -32,7 +37,7 @@ func goodMirrorsDefaults() {
 }
 
 func badNew() *http.Transport {
-	return new(http.Transport) // want `^new\(http\.Transport\) drops DefaultTransport's defaults`
+	return new(http.Transport) // want `^new\(http\.Transport\) drops DefaultTransport's Proxy, dial timeout and TLS handshake timeout \(HTTP_PROXY is ignored, and without a client Timeout a dead host or a stalled TLS handshake blocks a request for minutes or forever\); start from http\.DefaultTransport\.\(\*http\.Transport\)\.Clone\(\)$`
 }
 
 func goodClone() *http.Transport {
@@ -41,64 +46,78 @@ func goodClone() *http.Transport {
 	return t
 }
 
-// MaxIdleConnsPerHost.
-
-func badCloneKeepsTwoPerHost() *http.Transport {
-	return http.DefaultTransport.(*http.Transport).Clone() // want `^http\.Transport cloned from DefaultTransport leaves MaxIdleConnsPerHost at 2; set MaxIdleConnsPerHost to the expected concurrency per host$`
+func badUntimedClientKeepsProxy() *http.Client {
+	return &http.Client{Transport: &http.Transport{Proxy: http.ProxyFromEnvironment}} // want `^http\.Transport literal drops DefaultTransport's dial timeout and TLS handshake timeout \(without a client Timeout a dead host or a stalled TLS handshake blocks a request for minutes or forever\); start from`
 }
 
-func goodCloneSizedInLiteralPath() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = http.DefaultMaxIdleConnsPerHost // explicit: a decision
-	return t
+// A long-lived client that talks to one host one request at a time,
+// with a client Timeout: the Timeout bounds the dial and the handshake,
+// net/http retires stale idle connections, and the per-host idle limit
+// never binds. Only a dropped Proxy would matter.
+
+var goodLongLivedTimed = &http.Client{
+	Transport: &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 4},
+	Timeout:   10 * time.Second,
 }
 
-func badPerHostZero() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone() // want `^http\.Transport cloned from DefaultTransport sets MaxIdleConnsPerHost to 0, which means 2, not unlimited; set MaxIdleConnsPerHost`
-	t.MaxIdleConnsPerHost = 0
-	return t
+var badLongLivedTimedNoProxy = &http.Client{
+	Transport: &http.Transport{MaxIdleConnsPerHost: 4}, // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+	Timeout:   10 * time.Second,
 }
 
-func goodPerHostPositive() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = 1
-	return t
+func goodTimedThroughVariable() *http.Client {
+	t := &http.Transport{Proxy: http.ProxyFromEnvironment}
+	c := &http.Client{Transport: t}
+	c.Timeout = 5 * time.Second
+	return c
 }
 
-func badPerHostNegative() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone() // want `sets MaxIdleConnsPerHost to -1, which keeps no idle connections`
-	t.MaxIdleConnsPerHost = -1
-	return t
+// Unix-socket transports: proxy, TLS timeouts and HTTP/2 do not apply.
+
+func goodUnixSocket(sock string) *http.Client {
+	return &http.Client{Transport: &http.Transport{
+		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, "unix", sock)
+		},
+	}}
 }
 
-// IdleConnTimeout.
+func dialAgent(ctx context.Context, _, _ string) (net.Conn, error) {
+	return net.Dial("unix", "/run/agent.sock")
+}
 
-func badNoIdleTimeout() *http.Transport {
-	return &http.Transport{ // want `^http\.Transport literal leaves IdleConnTimeout at 0 \(idle connections never close\); set IdleConnTimeout \(DefaultTransport uses 90s\)$`
-		Proxy:               http.ProxyFromEnvironment,
-		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
-		ForceAttemptHTTP2:   true,
-		MaxIdleConnsPerHost: 32,
-		TLSHandshakeTimeout: 10 * time.Second,
+func goodUnixSocketThroughFunc() *http.Transport {
+	return &http.Transport{DialContext: dialAgent}
+}
+
+func badTCPDialer(addr string) *http.Transport {
+	return &http.Transport{ // want `^http\.Transport literal drops DefaultTransport's Proxy and TLS handshake timeout`
+		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, "tcp", addr)
+		},
 	}
 }
 
-func goodExplicitZeroIdleTimeout() *http.Transport {
-	return &http.Transport{
-		Proxy:               http.ProxyFromEnvironment,
-		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
-		ForceAttemptHTTP2:   true,
-		MaxIdleConnsPerHost: 32,
-		IdleConnTimeout:     0, // the peer closes idle connections for us
-		TLSHandshakeTimeout: 10 * time.Second,
+// A Clone() used one request after another: MaxIdleConnsPerHost 2 never
+// binds (poolsize judges the pool size against the concurrency). An
+// explicitly bad value set after the construction is reported at that
+// assignment, not at the Clone().
+
+func goodCloneSequential(urls []string) {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.ResponseHeaderTimeout = 5 * time.Second
+	c := &http.Client{Transport: t, Timeout: 10 * time.Second}
+	for _, u := range urls {
+		if resp, err := c.Get(u); err == nil {
+			resp.Body.Close()
+		}
 	}
 }
 
-// MaxIdleConnsPerHost above MaxIdleConns.
-
-func badCapped() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone() // want `^http\.Transport cloned from DefaultTransport lets MaxIdleConns 100 \(inherited from DefaultTransport\) cap MaxIdleConnsPerHost 200; raise MaxIdleConns to at least 200$`
-	t.MaxIdleConnsPerHost = 200
+func badCappedAfterClone() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.ResponseHeaderTimeout = 5 * time.Second
+	t.MaxIdleConnsPerHost = 200 // want `^http\.Transport cloned from DefaultTransport lets MaxIdleConns 100 \(inherited from DefaultTransport\) cap MaxIdleConnsPerHost 200; raise MaxIdleConns to at least 200$`
 	return t
 }
 
@@ -113,10 +132,8 @@ func badCappedLiteral() *http.Transport {
 	return &http.Transport{ // want `^http\.Transport literal lets MaxIdleConns 10 cap MaxIdleConnsPerHost 64; raise MaxIdleConns to at least 64$`
 		Proxy:               http.ProxyFromEnvironment,
 		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
-		ForceAttemptHTTP2:   true,
 		MaxIdleConns:        10,
 		MaxIdleConnsPerHost: 64,
-		IdleConnTimeout:     90 * time.Second,
 		TLSHandshakeTimeout: 10 * time.Second,
 	}
 }
@@ -125,107 +142,155 @@ func goodUnlimitedTotalLiteral() *http.Transport {
 	return &http.Transport{
 		Proxy:               http.ProxyFromEnvironment,
 		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
-		ForceAttemptHTTP2:   true,
 		MaxIdleConns:        0, // unlimited
 		MaxIdleConnsPerHost: 64,
-		IdleConnTimeout:     90 * time.Second,
 		TLSHandshakeTimeout: 10 * time.Second,
 	}
 }
 
-// DisableKeepAlives.
+// IdleConnTimeout 0 matters on a transport dropped after each call: its
+// idle connections are never closed. A long-lived transport's are
+// reused or retired by net/http.
 
-func badKeepAlivesOff() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone() // want `^http\.Transport cloned from DefaultTransport turns keep-alives off, so every request opens a new connection; remove DisableKeepAlives$`
-	t.MaxIdleConnsPerHost = 8
-	t.DisableKeepAlives = true
-	return t
+func badPerCallNoIdleTimeout(url string) error {
+	t := &http.Transport{ // want `^http\.Transport literal leaves IdleConnTimeout at 0 on a transport dropped after each call, so its idle connections never close; set IdleConnTimeout \(DefaultTransport uses 90s\), or build the transport once and reuse it$`
+		Proxy:               http.ProxyFromEnvironment,
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
+		TLSHandshakeTimeout: 10 * time.Second,
+	}
+	c := &http.Client{Transport: t, Timeout: 5 * time.Second}
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }
 
-func goodKeepAlivesOn() *http.Transport {
+func goodLongLivedNoIdleTimeout() *http.Client {
+	t := &http.Transport{
+		Proxy:               http.ProxyFromEnvironment,
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
+		TLSHandshakeTimeout: 10 * time.Second,
+	}
+	return &http.Client{Transport: t, Timeout: 5 * time.Second}
+}
+
+// Deliberate one-shot transports: keep-alives off on a transport built
+// per call (removing them without caching the transport would leak
+// descriptors), a health probe that measures a fresh connect and
+// handshake. Keep-alives off are reported only on a transport the whole
+// program shares.
+
+func goodOneShotFactory() *http.Client {
 	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = 8
-	t.DisableKeepAlives = false
-	return t
+	t.DisableKeepAlives = true
+	t.MaxIdleConnsPerHost = -1
+	return &http.Client{Transport: t, Timeout: 10 * time.Second}
 }
 
-func badKeepAlivesOnParam(t *http.Transport) { // want badKeepAlivesOnParam:`configuresTransport\(t: DisableKeepAlives\)`
-	t.DisableKeepAlives = true // want `^DisableKeepAlives set to true makes every request open a new connection; remove it so the transport reuses connections$`
+func goodHealthProbe(ctx context.Context, url string) error {
+	t := &http.Transport{
+		Proxy:               http.ProxyFromEnvironment,
+		DialContext:         (&net.Dialer{Timeout: 2 * time.Second}).DialContext,
+		TLSHandshakeTimeout: 2 * time.Second,
+		DisableKeepAlives:   true, // each check measures a fresh connect and TLS handshake
+	}
+	c := &http.Client{Transport: t, Timeout: 5 * time.Second}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+var badSharedKeepAlivesOff = &http.Client{
+	Transport: &http.Transport{ // want `^http\.Transport literal turns keep-alives off on a transport kept for the whole program, so every request opens a new connection; remove DisableKeepAlives$`
+		Proxy:             http.ProxyFromEnvironment,
+		DisableKeepAlives: true,
+	},
+	Timeout: 10 * time.Second,
+}
+
+var sharedTransport = http.DefaultTransport.(*http.Transport).Clone()
+
+func init() {
+	sharedTransport.DisableKeepAlives = true // want `^http\.Transport cloned from DefaultTransport turns keep-alives off on a transport kept for the whole program`
+}
+
+var fromElsewhere = newTransport()
+
+func newTransport() *http.Transport { return http.DefaultTransport.(*http.Transport).Clone() }
+
+func badKeepAlivesOnGlobal() {
+	fromElsewhere.DisableKeepAlives = true // want `^DisableKeepAlives set to true on a transport kept for the whole program makes every request open a new connection; remove it so the transport reuses connections$`
+}
+
+func goodKeepAlivesOnParam(t *http.Transport) { // want goodKeepAlivesOnParam:`configuresTransport\(t: DisableKeepAlives\)`
+	t.DisableKeepAlives = true // a one-shot transport, as far as we can tell
 }
 
 func goodKeepAlivesReadOnParam(t *http.Transport) bool {
 	return t.DisableKeepAlives
 }
 
-func badPerHostZeroOnParam(t *http.Transport) { // want badPerHostZeroOnParam:`configuresTransport\(t: MaxIdleConnsPerHost\)`
-	t.MaxIdleConnsPerHost = 0 // want `^MaxIdleConnsPerHost set to 0 means 2, not unlimited; set it to the expected concurrency per host$`
+// A transport rebuilt only on an error-recovery path, the old one
+// discarded, is neither a per-request pool nor a configuration bug.
+
+type conn struct {
+	client *http.Client
+	tls    *tls.Config
 }
 
-func goodPerHostOnParam(t *http.Transport) { // want goodPerHostOnParam:`configuresTransport\(t: MaxIdleConnsPerHost\)`
-	t.MaxIdleConnsPerHost = 50
-}
-
-// HTTP/2.
-
-func badCustomTLSNoHTTP2() *http.Transport {
-	return &http.Transport{ // want `^http\.Transport literal sets a custom TLSClientConfig and DialContext without ForceAttemptHTTP2, which turns HTTP/2 off; set ForceAttemptHTTP2: true$`
-		Proxy:               http.ProxyFromEnvironment,
-		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
-		TLSClientConfig:     &tls.Config{MinVersion: tls.VersionTLS12},
-		MaxIdleConnsPerHost: 32,
-		IdleConnTimeout:     90 * time.Second,
-		TLSHandshakeTimeout: 10 * time.Second,
+func (c *conn) goodRebuiltOnError(req *http.Request) (*http.Response, error) {
+	resp, err := c.client.Do(req)
+	if errors.Is(err, context.DeadlineExceeded) {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.TLSClientConfig = c.tls
+		c.client.Transport = t
 	}
+	return resp, err
 }
 
-func goodCustomTLSWithHTTP2() *http.Transport {
+func (c *conn) badRebuiltOnErrorCapped(req *http.Request) (*http.Response, error) {
+	resp, err := c.client.Do(req)
+	if errors.Is(err, context.DeadlineExceeded) {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConns = 50
+		t.MaxIdleConnsPerHost = 500 // want `lets MaxIdleConns 50 cap MaxIdleConnsPerHost 500`
+		c.client.Transport = t
+	}
+	return resp, err
+}
+
+// HTTP/2 is opt-in (see the http2 fixture): by default a custom TLS
+// config without ForceAttemptHTTP2 is silent.
+
+func goodCustomTLSNoHTTP2ByDefault() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.ForceAttemptHTTP2 = false
 	return &http.Transport{
 		Proxy:               http.ProxyFromEnvironment,
 		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
 		TLSClientConfig:     &tls.Config{MinVersion: tls.VersionTLS12},
-		ForceAttemptHTTP2:   true,
-		MaxIdleConnsPerHost: 32,
-		IdleConnTimeout:     90 * time.Second,
 		TLSHandshakeTimeout: 10 * time.Second,
 	}
-}
-
-func goodHTTP2DeliberatelyOff() *http.Transport {
-	return &http.Transport{
-		Proxy:               http.ProxyFromEnvironment,
-		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
-		TLSClientConfig:     &tls.Config{MinVersion: tls.VersionTLS12},
-		TLSNextProto:        map[string]func(string, *tls.Conn) http.RoundTripper{}, // documented way to disable HTTP/2
-		MaxIdleConnsPerHost: 32,
-		IdleConnTimeout:     90 * time.Second,
-		TLSHandshakeTimeout: 10 * time.Second,
-	}
-}
-
-func goodCloneWithCustomTLS() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone() // inherits ForceAttemptHTTP2
-	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS13}
-	t.MaxIdleConnsPerHost = 32
-	return t
 }
 
 // Everything at once: one diagnostic, not one per field.
 
-func badEverything() *http.Transport {
-	return &http.Transport{ // want `^http\.Transport literal drops DefaultTransport's defaults \(Proxy, TLS handshake timeout\); leaves IdleConnTimeout at 0 \(idle connections never close\); sets MaxIdleConnsPerHost to 0, which means 2, not unlimited; turns keep-alives off, so every request opens a new connection; and sets a custom DialContext without ForceAttemptHTTP2, which turns HTTP/2 off; start from http\.DefaultTransport\.\(\*http\.Transport\)\.Clone\(\), set MaxIdleConnsPerHost to the expected concurrency per host, and remove DisableKeepAlives$`
-		DialContext:         (&net.Dialer{}).DialContext,
-		MaxIdleConnsPerHost: 0,
-		DisableKeepAlives:   true,
-	}
-}
+var badEverything = &http.Client{Transport: &http.Transport{ // want `^http\.Transport literal drops DefaultTransport's Proxy, dial timeout and TLS handshake timeout \(HTTP_PROXY is ignored, and without a client Timeout a dead host or a stalled TLS handshake blocks a request for minutes or forever\) and turns keep-alives off on a transport kept for the whole program, so every request opens a new connection; start from http\.DefaultTransport\.\(\*http\.Transport\)\.Clone\(\) and remove DisableKeepAlives$`
+	DisableKeepAlives: true,
+}}
 
 func goodNothingToSay() *http.Transport {
 	return &http.Transport{
 		Proxy:               nil, // no proxy, on purpose
 		DialContext:         (&net.Dialer{}).DialContext,
-		ForceAttemptHTTP2:   false,
 		MaxIdleConnsPerHost: 4,
-		IdleConnTimeout:     time.Minute,
 		TLSHandshakeTimeout: time.Second,
 	}
 }

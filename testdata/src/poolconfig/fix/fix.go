@@ -9,7 +9,7 @@ import (
 )
 
 func badDefine() *nethttp.Transport {
-	t := &nethttp.Transport{ // want `drops DefaultTransport's defaults`
+	t := &nethttp.Transport{ // want `drops DefaultTransport's`
 		TLSClientConfig: &tls.Config{
 			MinVersion: tls.VersionTLS12,
 		},
@@ -20,7 +20,7 @@ func badDefine() *nethttp.Transport {
 
 func badAssign() *nethttp.Transport {
 	var t *nethttp.Transport
-	t = &nethttp.Transport{MaxIdleConnsPerHost: 16, IdleConnTimeout: time.Minute} // want `drops DefaultTransport's defaults`
+	t = &nethttp.Transport{MaxIdleConnsPerHost: 16, IdleConnTimeout: time.Minute} // want `drops DefaultTransport's`
 	return t
 }
 
@@ -33,7 +33,7 @@ func badVar() *nethttp.Client {
 func badInSwitch(n int) *nethttp.Transport {
 	switch n {
 	case 1:
-		t := &nethttp.Transport{} // want `drops DefaultTransport's defaults`
+		t := &nethttp.Transport{} // want `drops DefaultTransport's`
 		t.MaxIdleConnsPerHost = 4
 		return t
 	}
@@ -44,17 +44,17 @@ func badInSwitch(n int) *nethttp.Transport {
 // the clone's MaxIdleConns of 100 would cap the pool.
 
 func badNoFixInClient() *nethttp.Client {
-	return &nethttp.Client{Transport: &nethttp.Transport{MaxIdleConnsPerHost: 8}} // want `drops DefaultTransport's defaults`
+	return &nethttp.Client{Transport: &nethttp.Transport{MaxIdleConnsPerHost: 8}} // want `drops DefaultTransport's`
 }
 
 func badNoFixInIf() {
-	if t := (&nethttp.Transport{MaxIdleConnsPerHost: 8}); t != nil { // want `drops DefaultTransport's defaults`
+	if t := (&nethttp.Transport{MaxIdleConnsPerHost: 8}); t != nil { // want `drops DefaultTransport's`
 		_ = t
 	}
 }
 
 func badCommentKept() *nethttp.Transport {
-	t := &nethttp.Transport{ // want `drops DefaultTransport's defaults`
+	t := &nethttp.Transport{ // want `drops DefaultTransport's`
 		// sized for the batch importer
 		MaxIdleConnsPerHost: 8,
 	}
@@ -62,12 +62,12 @@ func badCommentKept() *nethttp.Transport {
 }
 
 func badNoFixWouldCap() *nethttp.Transport {
-	t := &nethttp.Transport{MaxIdleConnsPerHost: 500} // want `drops DefaultTransport's defaults`
+	t := &nethttp.Transport{MaxIdleConnsPerHost: 500} // want `drops DefaultTransport's`
 	return t
 }
 
 func badNoFixValue() *nethttp.Transport {
-	t := nethttp.Transport{MaxIdleConnsPerHost: 8} // want `drops DefaultTransport's defaults`
+	t := nethttp.Transport{MaxIdleConnsPerHost: 8} // want `drops DefaultTransport's`
 	return &t
 }
 

@@ -14,8 +14,16 @@ func goodTunedByHelper() *http.Transport {
 	return t
 }
 
+func goodTunedByHelperAfterCap() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 200
+	helperlib.Tune(t, 200) // raises MaxIdleConns too
+	return t
+}
+
 func badOnlyDescribed() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone() // want `cloned from DefaultTransport leaves MaxIdleConnsPerHost at 2`
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 200 // want `^http\.Transport cloned from DefaultTransport lets MaxIdleConns 100 \(inherited from DefaultTransport\) cap MaxIdleConnsPerHost 200`
 	_ = helperlib.Describe(t)
 	return t
 }
@@ -27,9 +35,9 @@ func goodLiteralHardenedAndTuned() *http.Transport {
 	return t
 }
 
-func badLiteralHardenedNotTuned() *http.Transport {
-	t := &http.Transport{} // want `^http\.Transport literal leaves MaxIdleConnsPerHost at 2; set MaxIdleConnsPerHost to the expected concurrency per host$`
-	helperlib.Harden(t)
+func badLiteralTunedNotHardened() *http.Transport {
+	t := &http.Transport{} // want `^http\.Transport literal drops DefaultTransport's Proxy, dial timeout and TLS handshake timeout`
+	helperlib.Tune(t, 16)
 	return t
 }
 
@@ -41,7 +49,7 @@ func goodLiteralPassedDirectly() {
 }
 
 func badLiteralPassedDirectly() {
-	helperlib.Harden(&http.Transport{}) // want `^http\.Transport literal leaves MaxIdleConnsPerHost at 2`
+	helperlib.Tune(&http.Transport{}, 8) // want `^http\.Transport literal drops DefaultTransport's Proxy`
 }
 
 // A local helper that forwards to a library helper gets its own fact.

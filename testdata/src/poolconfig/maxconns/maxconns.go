@@ -1,4 +1,4 @@
-// Package maxconns is run with -maxconns and -min-idle-per-host=8.
+// Package maxconns is run with -maxconns.
 package maxconns
 
 import "net/http"
@@ -20,19 +20,5 @@ func goodExplicitlyUnlimited() *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConnsPerHost = 16
 	t.MaxConnsPerHost = 0 // unlimited on purpose: the server scales
-	return t
-}
-
-func badBelowMinimum() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone() // want `^http\.Transport cloned from DefaultTransport sets MaxIdleConnsPerHost to 4, below the minimum of 8; set MaxIdleConnsPerHost to the expected concurrency per host$`
-	t.MaxIdleConnsPerHost = 4
-	t.MaxConnsPerHost = 64
-	return t
-}
-
-func goodAtMinimum() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = 8
-	t.MaxConnsPerHost = 64
 	return t
 }

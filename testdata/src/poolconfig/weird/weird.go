@@ -19,15 +19,15 @@ func generic[P interface{ *http.Transport }](p P) P { return p }
 func genericHelper[P *http.Transport](p P) {}
 
 func badAlias() *T {
-	return &T{} // want `drops DefaultTransport's defaults`
+	return &T{} // want `drops DefaultTransport's`
 }
 
 func badDotImport() *Transport {
-	return &Transport{} // want `drops DefaultTransport's defaults`
+	return &Transport{} // want `drops DefaultTransport's`
 }
 
 func badRenamed() *h.Transport {
-	t := &h.Transport{} // want `drops DefaultTransport's defaults`
+	t := &h.Transport{} // want `drops DefaultTransport's`
 	return t
 }
 
@@ -40,7 +40,7 @@ func goodEmbedded() *Wrapper {
 func badPositional() {
 	// Positional literals of http.Transport cannot be written outside
 	// net/http (unexported fields); an empty one is the only form.
-	_ = http.Transport{} // want `drops DefaultTransport's defaults`
+	_ = http.Transport{} // want `drops DefaultTransport's`
 }
 
 func goodGenericPass() *http.Transport {
@@ -78,7 +78,7 @@ func goodBlank() {
 }
 
 func badInMap() map[string]*http.Transport {
-	return map[string]*http.Transport{"a": {}} // want `drops DefaultTransport's defaults`
+	return map[string]*http.Transport{"a": {}} // want `drops DefaultTransport's`
 }
 
 func goodSlice() []http.RoundTripper {

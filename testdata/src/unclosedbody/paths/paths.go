@@ -139,7 +139,7 @@ func badSwitchAssignOneCaseReturns(url string, mode int) error {
 	case 0:
 		resp, err = http.Get(url)
 	default:
-		resp, err = http.Head(url) // want `response body is not closed on the path that returns here`
+		resp, err = http.Post(url, "text/plain", nil) // want `response body is not closed on the path that returns here`
 		if err == nil && resp.StatusCode == 404 {
 			return errors.New("missing")
 		}

@@ -157,3 +157,30 @@ func goodErrorPath(url string) error {
 	_, err = io.ReadAll(resp.Body)
 	return err
 }
+
+// A 304 or 204 response has no body (http.NoBody): closing it unread
+// costs nothing.
+func goodNotModifiedUnread(url string) ([]byte, error) {
+	resp, err := client.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotModified || resp.StatusCode == http.StatusNoContent {
+		return nil, nil
+	}
+	return io.ReadAll(resp.Body)
+}
+
+// The twin: a 404 has a body, left unread.
+func badNotFoundUnread(url string) ([]byte, error) {
+	resp, err := client.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close() // want `response body is closed before it is read to EOF on the path that returns here`
+	if resp.StatusCode == http.StatusNotFound {
+		return nil, nil
+	}
+	return io.ReadAll(resp.Body)
+}

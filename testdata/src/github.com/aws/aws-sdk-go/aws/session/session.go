@@ -17,6 +17,7 @@ const SharedConfigEnable SharedConfigState = 2
 type Options struct {
 	Config            aws.Config
 	SharedConfigState SharedConfigState
+	Profile           string
 }
 
 func New(cfgs ...*aws.Config) *Session { return nil }

@@ -1,5 +1,8 @@
 package bodyown
 
+// This file computes the NoOpenResponse facts: functions whose
+// returned response is never an open one the caller must close.
+
 import (
 	"fmt"
 	"go/ast"
@@ -9,11 +12,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -54,233 +55,6 @@ func (o *Owners) NoOpen(fn *types.Func) bool {
 	return fn != nil && o.noOpen[fn.Origin()] != nil
 }
 
-// Opens reports whether call produces a response the caller must
-// close. It does not when the callee has a NoOpenResponse fact
-// (closed by the callee, synthetic, or a pass-through of the caller's
-// own response), when the call builds a response from in-memory bytes
-// (http.ReadResponse over bytes.NewReader, ...), or when the callee is
-// an interface method or function value whose results carry the
-// body's content beside the response ((*http.Response, []byte, error)):
-// the body was read, and closed, to produce them. Silent calls
-// (httptest, websocket dials) do not either. body is the enclosing
-// function body, for following local in-memory readers.
-func (o *Owners) Opens(call *ast.CallExpr, body ast.Node) bool {
-	if Silent(o.info, call) {
-		return false
-	}
-	if o.syntheticCall(call, body) {
-		return false
-	}
-	fn := typesutil.Callee(o.info, call)
-	if fn != nil && o.NoOpen(fn) {
-		// A pass-through returns the response it was given: open only
-		// if that is a fresh one, from a call in the argument list
-		// (must(c.Do(req))). A variable is the caller's own response,
-		// which the caller already tracks.
-		for _, p := range o.noOpen[fn.Origin()].Params {
-			if o.argOpens(call, p, body) {
-				return true
-			}
-		}
-		return false
-	}
-	if typeutil.StaticCallee(o.info, call) == nil && returnsContent(o.info.TypeOf(call.Fun)) {
-		return false
-	}
-	return true
-}
-
-// argOpens reports whether argument p of call is a call that opens a
-// response, directly or as part of a forwarded result list (f(g())).
-func (o *Owners) argOpens(call *ast.CallExpr, p int, body ast.Node) bool {
-	var arg ast.Expr
-	if len(call.Args) == 1 {
-		if _, tuple := o.info.TypeOf(call.Args[0]).(*types.Tuple); tuple {
-			arg = call.Args[0]
-		}
-	}
-	if arg == nil && p < len(call.Args) {
-		arg = call.Args[p]
-	}
-	inner, ok := ast.Unparen(arg).(*ast.CallExpr)
-	return ok && returnsResponse(o.info, inner) && o.Opens(inner, body)
-}
-
-// returnsContent reports whether the signature t returns a []byte or
-// string beside an *http.Response.
-func returnsContent(t types.Type) bool {
-	sig, ok := types.Unalias(t).Underlying().(*types.Signature)
-	if !ok {
-		return false
-	}
-	resp, content := false, false
-	for r := range sig.Results().Variables() {
-		rt := r.Type()
-		switch {
-		case IsResponse(rt):
-			resp = true
-		case isBytes(rt) || isString(rt):
-			content = true
-		}
-	}
-	return resp && content
-}
-
-func isBytes(t types.Type) bool {
-	s, ok := t.Underlying().(*types.Slice)
-	if !ok {
-		return false
-	}
-	b, ok := s.Elem().Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Byte
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
-// syntheticCall reports whether call is http.ReadResponse over an
-// in-memory reader.
-func (o *Owners) syntheticCall(call *ast.CallExpr, body ast.Node) bool {
-	fn := typesutil.StaticCallee(o.info, call)
-	if !typesutil.IsFunc(fn, typesutil.NetHTTP, "ReadResponse") || len(call.Args) < 1 {
-		return false
-	}
-	return o.inMemory(call.Args[0], body, 0)
-}
-
-// inMemory reports whether e is a reader over in-memory data: nil,
-// http.NoBody, bytes/strings readers and buffers, and bufio, io.NopCloser
-// or io.LimitReader around one; a local variable counts if every value
-// assigned to it in body does.
-func (o *Owners) inMemory(e ast.Expr, body ast.Node, depth int) bool {
-	if depth > 8 {
-		return false
-	}
-	info := o.info
-	e = ast.Unparen(e)
-	switch x := e.(type) {
-	case *ast.Ident:
-		switch obj := info.Uses[x].(type) {
-		case *types.Nil:
-			return true
-		case *types.Var:
-			if obj.Parent() == nil || obj.Pkg() == nil || obj.Parent() == obj.Pkg().Scope() || body == nil {
-				return false
-			}
-			if obj.Pos() < body.Pos() || obj.Pos() >= body.End() {
-				return false // parameter or outer variable
-			}
-			vals, ok := assignedValues(info, body, obj)
-			if !ok || len(vals) == 0 {
-				return false
-			}
-			for _, v := range vals {
-				if !o.inMemory(v, body, depth+1) {
-					return false
-				}
-			}
-			return true
-		}
-	case *ast.SelectorExpr:
-		if v, ok := info.Uses[x.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == typesutil.NetHTTP && v.Name() == "NoBody" {
-			return true
-		}
-	case *ast.UnaryExpr:
-		if x.Op == token.AND {
-			if cl, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok {
-				return typesutil.IsNamed(info.TypeOf(cl), "bytes", "Buffer", "Reader") ||
-					typesutil.IsNamed(info.TypeOf(cl), "strings", "Reader")
-			}
-		}
-	case *ast.CallExpr:
-		fn := typesutil.StaticCallee(info, x)
-		switch {
-		case typesutil.IsFunc(fn, "bytes", "NewReader", "NewBuffer", "NewBufferString"),
-			typesutil.IsFunc(fn, "strings", "NewReader"):
-			return true
-		case typesutil.IsFunc(fn, "bufio", "NewReader", "NewReaderSize"),
-			typesutil.IsFunc(fn, "io", "NopCloser", "LimitReader"):
-			return len(x.Args) > 0 && o.inMemory(x.Args[0], body, depth+1)
-		}
-	}
-	return false
-}
-
-// assignedValues returns every value assigned to v in body, or false
-// if v is assigned in a way that has no single expression (a tuple, an
-// op-assignment, a range).
-func assignedValues(info *types.Info, body ast.Node, v *types.Var) (vals []ast.Expr, ok bool) {
-	ok = true
-	is := func(e ast.Expr) bool {
-		id, isID := ast.Unparen(e).(*ast.Ident)
-		return isID && (info.Defs[id] == v || info.Uses[id] == v)
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				if !is(l) {
-					continue
-				}
-				if n.Tok != token.DEFINE && n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
-					ok = false
-				} else {
-					vals = append(vals, n.Rhs[i])
-				}
-			}
-		case *ast.ValueSpec:
-			for i, id := range n.Names {
-				if info.Defs[id] != v {
-					continue
-				}
-				if len(n.Values) == 0 {
-					continue // zero value
-				}
-				if len(n.Values) != len(n.Names) {
-					ok = false
-				} else {
-					vals = append(vals, n.Values[i])
-				}
-			}
-		case *ast.RangeStmt:
-			if n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value) {
-				ok = false
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND && is(n.X) {
-				ok = false // its address escapes
-			}
-		}
-		return ok
-	})
-	return vals, ok
-}
-
-// synthetic reports whether e is &http.Response{...} (or a value
-// literal) whose Body is absent or in memory.
-func (o *Owners) synthetic(e ast.Expr, body ast.Node) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	cl, ok := e.(*ast.CompositeLit)
-	if !ok || !typesutil.IsNamed(o.info.TypeOf(cl), typesutil.NetHTTP, "Response") {
-		return false
-	}
-	for _, elt := range cl.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			return len(cl.Elts) == 0
-		}
-		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Body" {
-			return o.inMemory(kv.Value, body, 0)
-		}
-	}
-	return true
-}
-
 // resultFunc is the state of one NoOpenResponse computation.
 type resultFunc struct {
 	o      *Owners
@@ -290,6 +64,8 @@ type resultFunc struct {
 	preds  map[*cfg.Block][]*cfg.Block
 	params map[*types.Var]int
 	passes map[int]bool
+	f      *Func        // the same function, for branches and body reads
+	errs   []*types.Var // error variables a branch may show non-nil (at most 64)
 }
 
 // noOpenResult decides whether the function declared by decl, whose
@@ -308,6 +84,8 @@ func (o *Owners) noOpenResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.C
 	}
 	r := &resultFunc{o: o, body: decl.Body, g: g, sig: sig,
 		preds: map[*cfg.Block][]*cfg.Block{}, params: map[*types.Var]int{}, passes: map[int]bool{}}
+	r.f = &Func{Info: o.info, Body: decl.Body, Sig: sig, g: g}
+	r.errs = errorVars(o.info, decl.Body)
 	for i := 0; i < sig.Params().Len(); i++ {
 		r.params[sig.Params().At(i)] = i
 	}
@@ -365,7 +143,7 @@ func (r *resultFunc) result(ret *ast.ReturnStmt, k int, b *cfg.Block, i int) boo
 // exprOK reports whether the response value e, evaluated at node i of
 // b, is not open.
 func (r *resultFunc) exprOK(e ast.Expr, b *cfg.Block, i, depth int) bool {
-	if depth > 8 {
+	if depth > maxDepth {
 		return false
 	}
 	info := r.o.info
@@ -417,20 +195,33 @@ func (r *resultFunc) callOK(call *ast.CallExpr, b *cfg.Block, i, depth int) bool
 // varOK reports whether v holds no open response at node i of block b:
 // on every path back from there, v is closed, or was last assigned a
 // value that is not open, or is a parameter (a pass-through), or still
-// holds its zero value.
+// holds its zero value. A path on which a branch showed an error
+// non-nil is open-free back to where that error was assigned by v's own
+// definition (a non-nil error comes with no open response) or by a
+// failed read of v's whole body (net/http closed the connection).
 func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
-	if depth > 8 {
+	if depth > maxDepth {
 		return false
 	}
 	type key struct {
 		b       *cfg.Block
 		mutated bool
+		nonNil  uint64 // bits of r.errs shown non-nil on the path
 	}
-	seen := map[key]bool{{b, false}: true}
-	var walk func(b *cfg.Block, end int, mutated bool) bool
-	walk = func(b *cfg.Block, end int, mutated bool) bool {
+	seen := map[key]bool{{b, false, 0}: true}
+	var walk func(b *cfg.Block, end int, mutated bool, nonNil uint64) bool
+	walk = func(b *cfg.Block, end int, mutated bool, nonNil uint64) bool {
 		for j := end - 1; j >= 0; j-- {
 			n := b.Nodes[j]
+			for k, e := range r.errs {
+				if nonNil&(1<<k) == 0 || !Assigns(r.o.info, n, e) {
+					continue
+				}
+				if r.definesWithErr(n, v, e) || r.f.bodyReadErr(n, v) == e {
+					return true
+				}
+				nonNil &^= 1 << k
+			}
 			if Assigns(r.o.info, n, v) {
 				return r.defOK(n, v, b, j, depth, mutated)
 			}
@@ -449,18 +240,79 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 			return true // a zero (nil) result
 		}
 		for _, p := range r.preds[b] {
-			k := key{p, mutated}
+			nn := nonNil
+			if cond := r.f.Branch(p); cond != nil {
+				for k, e := range r.errs {
+					if Dead(r.o.info, cond, p.Succs[0] == b, nil, e, true) {
+						nn |= 1 << k
+					}
+				}
+			}
+			k := key{p, mutated, nn}
 			if seen[k] {
 				continue
 			}
 			seen[k] = true
-			if !walk(p, len(p.Nodes), mutated) {
+			if !walk(p, len(p.Nodes), mutated, nn) {
 				return false
 			}
 		}
 		return true
 	}
-	return walk(b, i, false)
+	return walk(b, i, false, 0)
+}
+
+// definesWithErr reports whether n assigns v and e together from one
+// call (resp, err := c.Do(req)).
+func (r *resultFunc) definesWithErr(n ast.Node, v, e *types.Var) bool {
+	as, ok := n.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) < 2 {
+		return false
+	}
+	if _, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); !ok {
+		return false
+	}
+	hasV, hasE := false, false
+	for _, l := range as.Lhs {
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+			obj := r.o.info.Defs[id]
+			if obj == nil {
+				obj = r.o.info.Uses[id]
+			}
+			hasV = hasV || obj == v
+			hasE = hasE || obj == e
+		}
+	}
+	return hasV && hasE
+}
+
+// errorVars returns the local error variables of body assigned by a
+// call with more than one result (at most 64, the bits of a path key).
+func errorVars(info *types.Info, body *ast.BlockStmt) []*types.Var {
+	var errs []*types.Var
+	seen := map[*types.Var]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || len(as.Lhs) < 2 {
+			return true
+		}
+		for _, l := range as.Lhs {
+			id, ok := ast.Unparen(l).(*ast.Ident)
+			if !ok {
+				continue
+			}
+			obj := info.Defs[id]
+			if obj == nil {
+				obj = info.Uses[id]
+			}
+			if e, ok := obj.(*types.Var); ok && isError(e.Type()) && !seen[e] && len(errs) < 64 {
+				seen[e] = true
+				errs = append(errs, e)
+			}
+		}
+		return true
+	})
+	return errs
 }
 
 // mutates reports whether n may give v a new body: v passed to a call
@@ -556,7 +408,6 @@ func (r *resultFunc) defOK(n ast.Node, v *types.Var, b *cfg.Block, j, depth int,
 // call helpers in any order), and over the methods of unexported
 // interfaces whose every implementation in the package has the fact.
 func noOpenFacts(pass *analysis.Pass, o *Owners) {
-	cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	type fcand struct {
 		fn   *types.Func
@@ -605,7 +456,7 @@ func noOpenFacts(pass *analysis.Pass, o *Owners) {
 			if o.noOpen[c.fn] != nil {
 				continue
 			}
-			if params, ok := o.noOpenResult(c.decl, c.fn.Signature(), cfgs.FuncDecl(c.decl)); ok {
+			if params, ok := o.noOpenResult(c.decl, c.fn.Signature(), o.graph(c.decl.Body)); ok {
 				o.noOpen[c.fn] = &NoOpenResponse{Params: params}
 				changed = true
 			}

@@ -1,0 +1,277 @@
+package clienttimeout
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
+)
+
+// Places where a request without a client Timeout is bounded by
+// something else, or where the user can interrupt it.
+
+const lambdaPkg = "github.com/aws/aws-lambda-go/lambda"
+
+// lambdaStarts are the aws-lambda-go functions whose argument is the
+// handler: each invocation runs under the function's configured
+// timeout, which bounds every request made inside it.
+var lambdaStarts = []string{"Start", "StartWithOptions", "StartWithContext", "NewHandler", "NewHandlerWithOptions", "StartHandlerFunc"}
+
+// examplePathElems are package path elements that hold example
+// programs (a user runs them by hand, and can interrupt them).
+var examplePathElems = []string{"example", "examples", "_example", "_examples"}
+
+// places is what the package shows about where code runs.
+type places struct {
+	pass    *analysis.Pass
+	lambda  map[types.Object]bool // Lambda handlers and what only they reach
+	lits    map[*ast.FuncLit]bool // Lambda handlers written as literals
+	runOnce map[types.Object]bool // in package main: main, init and what only they reach
+	example bool                  // an example program
+}
+
+func findPlaces(pass *analysis.Pass, root inspector.Cursor) *places {
+	p := &places{pass: pass, lits: make(map[*ast.FuncLit]bool)}
+	info := pass.TypesInfo
+	roots := make(map[types.Object]bool)
+	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if !typesutil.IsFunc(typesutil.Callee(info, call), lambdaPkg, lambdaStarts...) {
+			continue
+		}
+		for _, a := range call.Args {
+			switch a := ast.Unparen(a).(type) {
+			case *ast.FuncLit:
+				p.lits[a] = true
+			default:
+				if fn, ok := typesutil.ObjectOf(info, a).(*types.Func); ok {
+					roots[fn] = true
+				}
+			}
+		}
+	}
+	p.lambda = onlyReachedFrom(pass, root, roots, p.lits)
+	if pass.Pkg.Name() == "main" {
+		mains := make(map[types.Object]bool)
+		for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+			decl := cur.Node().(*ast.FuncDecl)
+			if decl.Recv == nil && (decl.Name.Name == "main" || decl.Name.Name == "init") {
+				if fn := info.Defs[decl.Name]; fn != nil {
+					mains[fn] = true
+				}
+			}
+		}
+		p.runOnce = onlyReachedFrom(pass, root, mains, nil)
+	}
+	for _, elem := range strings.Split(pass.Pkg.Path(), "/") {
+		for _, e := range examplePathElems {
+			if elem == e {
+				p.example = true
+			}
+		}
+	}
+	return p
+}
+
+// onlyReachedFrom returns roots and the functions of the package whose
+// every reference is a call made from a function already in the set
+// (or from one of the literals lits).
+func onlyReachedFrom(pass *analysis.Pass, root inspector.Cursor, roots map[types.Object]bool, lits map[*ast.FuncLit]bool) map[types.Object]bool {
+	info := pass.TypesInfo
+	set := make(map[types.Object]bool)
+	for fn := range roots {
+		set[fn] = true
+	}
+	if len(set) == 0 && len(lits) == 0 {
+		return set
+	}
+	// The references to each function of the package.
+	refs := make(map[types.Object][]inspector.Cursor)
+	for cur := range root.Preorder((*ast.Ident)(nil)) {
+		if fn, ok := info.Uses[cur.Node().(*ast.Ident)].(*types.Func); ok && fn.Pkg() == pass.Pkg {
+			refs[fn] = append(refs[fn], cur)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for fn, rs := range refs {
+			if set[fn] {
+				continue
+			}
+			all := true
+			for _, r := range rs {
+				c := r
+				if c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+					c = c.Parent()
+				}
+				if c.ParentEdgeKind() != edge.CallExpr_Fun || !inSet(info, c, set, lits) {
+					all = false
+					break
+				}
+			}
+			if all {
+				set[fn] = true
+				changed = true
+			}
+		}
+	}
+	return set
+}
+
+// inSet reports whether the code at cur runs in a function of set (or
+// a literal of lits): its innermost enclosing function is one, or is a
+// literal called right there (immediately, by go or by defer) inside
+// one.
+func inSet(info *types.Info, cur inspector.Cursor, set map[types.Object]bool, lits map[*ast.FuncLit]bool) bool {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := fc.Node().(type) {
+		case *ast.FuncDecl:
+			return set[info.Defs[n.Name]]
+		case *ast.FuncLit:
+			if lits[n] {
+				return true
+			}
+			if fc.ParentEdgeKind() != edge.CallExpr_Fun {
+				return false // handed on: it may run per request
+			}
+		}
+	}
+	return false
+}
+
+// interruptible reports whether the code at cur is in a run-once
+// command or an example program.
+func (p *places) interruptible(cur inspector.Cursor) bool {
+	return p.example || p.runOnce != nil && inSet(p.pass.TypesInfo, cur, p.runOnce, nil)
+}
+
+// inLambda reports whether the code at cur runs inside a Lambda
+// invocation.
+func (p *places) inLambda(cur inspector.Cursor) bool {
+	return inSet(p.pass.TypesInfo, cur, p.lambda, p.lits)
+}
+
+// hasContextSibling reports whether the code at cur is in an exported
+// function or method F beside an exported FContext whose first
+// parameter is a context.Context: the context-free form is the API's
+// convenience, like http.Get beside http.NewRequestWithContext, and
+// callers who need a bound use the sibling.
+func hasContextSibling(pass *analysis.Pass, cur inspector.Cursor) bool {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		decl := fc.Node().(*ast.FuncDecl)
+		fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if !ok || !fn.Exported() {
+			return false
+		}
+		name := fn.Name() + "Context"
+		var sib types.Object
+		if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
+			sib, _, _ = types.LookupFieldOrMethod(recv.Type(), true, pass.Pkg, name)
+		} else {
+			sib = pass.Pkg.Scope().Lookup(name)
+		}
+		f, ok := sib.(*types.Func)
+		if !ok || !f.Exported() {
+			return false
+		}
+		params := f.Type().(*types.Signature).Params()
+		return params.Len() > 0 && typesutil.IsNamed(params.At(0).Type(), "context", "Context")
+	}
+	return false
+}
+
+// timedSibling reports whether the client literal at cur is a field
+// value in a struct literal beside another client literal on the same
+// Transport that has a Timeout: the two are chosen per call, and the
+// one without a Timeout is deliberate (a call that waits for a human).
+func timedSibling(pass *analysis.Pass, c *fieldflow.Flow) bool {
+	top := c.Cursor
+	for top.ParentEdgeKind() == edge.ParenExpr_X {
+		top = top.Parent()
+	}
+	if top.ParentEdgeKind() != edge.KeyValueExpr_Value || c.Lit == nil {
+		return false
+	}
+	mine := litField(c.Lit, "Transport")
+	if mine == nil {
+		return false
+	}
+	outer, ok := top.Parent().Parent().Node().(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, elt := range outer.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok || kv == top.Parent().Node() {
+			continue
+		}
+		v := ast.Unparen(kv.Value)
+		if u, ok := v.(*ast.UnaryExpr); ok {
+			v = ast.Unparen(u.X)
+		}
+		lit, ok := v.(*ast.CompositeLit)
+		if !ok || !typesutil.IsNamedOrPointer(pass.TypesInfo.TypeOf(lit), typesutil.NetHTTP, "Client") {
+			continue
+		}
+		if t := litField(lit, "Transport"); t != nil && litField(lit, "Timeout") != nil && types.ExprString(t) == types.ExprString(mine) {
+			return true
+		}
+	}
+	return false
+}
+
+func litField(lit *ast.CompositeLit, name string) ast.Expr {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+// transports are the http.Transport values built in the package.
+type transports []*fieldflow.Flow
+
+func findTransports(pass *analysis.Pass, root inspector.Cursor) transports {
+	tr := &fieldflow.Tracker{Pass: pass, Root: root, PkgPath: typesutil.NetHTTP, Name: "Transport"}
+	tr.Summarize()
+	var out transports
+	for k := range tr.Constructions(nil) {
+		out = append(out, tr.Follow(k))
+	}
+	return out
+}
+
+// boundAtTransport reports whether the client's Transport bounds a
+// stalled server by itself: a DefaultTransport clone (dial and TLS
+// handshake timeouts kept), or a transport with its own dialer and
+// TLSHandshakeTimeout, that sets ResponseHeaderTimeout. A whole-request
+// Timeout would cut its long polls and large downloads.
+func (ts transports) boundAtTransport(pass *analysis.Pass, c *fieldflow.Flow) bool {
+	f := c.Last("Transport")
+	if f == nil || f.Value == nil {
+		return false
+	}
+	v := ast.Unparen(f.Value)
+	for _, t := range ts {
+		if !(v == t.Expr || t.Path != nil && fieldflow.SamePath(pass.TypesInfo, v, t.Path)) {
+			continue
+		}
+		if !t.Set("ResponseHeaderTimeout") {
+			return false
+		}
+		if t.Kind == fieldflow.Call && fieldflow.IsDefaultTransport(pass.TypesInfo, t.Recv) {
+			return true
+		}
+		return t.Set("TLSHandshakeTimeout") && t.Set("DialContext", "Dial")
+	}
+	return false
+}

@@ -1,0 +1,219 @@
+package fieldflow
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// ParamFields reports the fields fn sets through its i'th parameter,
+// from this package's summaries or from facts.
+func (tr *Tracker) ParamFields(fn *types.Func, i int) []string {
+	if fn == nil {
+		return nil
+	}
+	if fn.Pkg() == tr.Pass.Pkg {
+		return tr.local[fn][i]
+	}
+	if tr.Imported != nil {
+		return tr.Imported(fn, i)
+	}
+	return nil
+}
+
+// paramIndex maps argument index i of a call to fn to its parameter.
+func paramIndex(fn *types.Func, i int) int {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return -1
+	}
+	n := sig.Params().Len()
+	if sig.Variadic() && i >= n-1 {
+		return n - 1
+	}
+	if i >= n {
+		return -1
+	}
+	return i
+}
+
+// Summarize computes, for every function declared in the package, the
+// fields of the tracked type it sets through each pointer parameter,
+// directly or through calls to other helpers. It must run before
+// Follow. The result is keyed by function and parameter index.
+func (tr *Tracker) Summarize() map[*types.Func]map[int][]string {
+	info := tr.Pass.TypesInfo
+	tr.local = make(map[*types.Func]map[int][]string)
+	type edgeTo struct {
+		fn    *types.Func
+		param int
+		to    *types.Func
+		toArg int
+	}
+	var edges []edgeTo
+	for cur := range tr.Root.Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		fn, _ := info.Defs[decl.Name].(*types.Func)
+		if fn == nil || decl.Body == nil {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		params := map[*types.Var]int{}
+		for i := range sig.Params().Len() {
+			p := sig.Params().At(i)
+			if tr.IsPtr(p.Type()) && p.Name() != "" && p.Name() != "_" {
+				params[p] = i
+			}
+		}
+		if len(params) == 0 {
+			continue
+		}
+		body, _ := cur.FindNode(decl.Body)
+		for idc := range body.Preorder((*ast.Ident)(nil)) {
+			v, _ := info.Uses[idc.Node().(*ast.Ident)].(*types.Var)
+			pi, ok := params[v]
+			if !ok {
+				continue
+			}
+			u := tr.classify(idc, true)
+			for _, f := range u.fields {
+				tr.addLocal(fn, pi, f.Name)
+			}
+			if u.callee != nil {
+				edges = append(edges, edgeTo{fn, pi, u.callee, u.arg})
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, e := range edges {
+			for _, name := range tr.ParamFields(e.to, e.toArg) {
+				if tr.addLocal(e.fn, e.param, name) {
+					changed = true
+				}
+			}
+		}
+	}
+	return tr.local
+}
+
+func (tr *Tracker) addLocal(fn *types.Func, i int, name string) bool {
+	m := tr.local[fn]
+	if m == nil {
+		m = make(map[int][]string)
+		tr.local[fn] = m
+	}
+	if slices.Contains(m[i], name) {
+		return false
+	}
+	m[i] = append(m[i], name)
+	slices.Sort(m[i])
+	return true
+}
+
+// HelperSummary is what a helper fact carries across packages: the
+// fields a function sets through each of its pointer parameters. Fact
+// types are unique per analyzer, the summary they carry is shared. An
+// analyzer declares its fact by embedding it:
+//
+//	type configuresTransport struct{ fieldflow.HelperSummary }
+//
+//	func (*configuresTransport) AFact()           {}
+//	func (f *configuresTransport) String() string { return f.Format("configuresTransport") }
+type HelperSummary struct {
+	Params []ParamFields
+}
+
+// ParamFields lists the fields a function sets through one parameter.
+type ParamFields struct {
+	Index  int
+	Name   string
+	Fields []string
+}
+
+// A HelperFact is an analyzer's own helper fact, embedding [HelperSummary].
+type HelperFact interface {
+	analysis.Fact
+	Summary() *HelperSummary
+}
+
+// Summary returns s, so that a fact embedding it is a [HelperFact].
+func (s *HelperSummary) Summary() *HelperSummary { return s }
+
+// FieldsAt returns the fields set through parameter i.
+func (s *HelperSummary) FieldsAt(i int) []string {
+	for _, p := range s.Params {
+		if p.Index == i {
+			return p.Fields
+		}
+	}
+	return nil
+}
+
+// Format renders the fact for tests: "name(t: F, G; u: H)".
+func (s *HelperSummary) Format(name string) string {
+	var b strings.Builder
+	b.WriteString(name + "(")
+	for i, p := range s.Params {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s: %s", p.Name, strings.Join(p.Fields, ", "))
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// FormatParams renders the fact for tests as "name(t, u)": the
+// parameters only, for facts that carry a single field.
+func (s *HelperSummary) FormatParams(name string) string {
+	var names []string
+	for _, p := range s.Params {
+		names = append(names, p.Name)
+	}
+	return name + "(" + strings.Join(names, ", ") + ")"
+}
+
+// ImportHelpers returns a [Tracker.Imported] function that reads the
+// analyzer's helper facts, of the type newFact returns.
+func ImportHelpers(pass *analysis.Pass, newFact func() HelperFact) func(fn *types.Func, i int) []string {
+	return func(fn *types.Func, i int) []string {
+		f := newFact()
+		if !pass.ImportObjectFact(fn, f) {
+			return nil
+		}
+		return f.Summary().FieldsAt(i)
+	}
+}
+
+// ExportHelpers exports, for every function of this package in sums
+// that sets a field keep accepts (nil: every field), a fact of the type
+// newFact returns.
+func ExportHelpers(pass *analysis.Pass, sums map[*types.Func]map[int][]string, keep func(field string) bool, newFact func() HelperFact) {
+	for fn, params := range sums {
+		if fn.Pkg() != pass.Pkg {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		f := newFact()
+		s := f.Summary()
+		for i := range sig.Params().Len() {
+			var fields []string
+			for _, name := range params[i] {
+				if keep == nil || keep(name) {
+					fields = append(fields, name)
+				}
+			}
+			if len(fields) > 0 {
+				s.Params = append(s.Params, ParamFields{Index: i, Name: sig.Params().At(i).Name(), Fields: fields})
+			}
+		}
+		if len(s.Params) > 0 {
+			pass.ExportObjectFact(fn, f)
+		}
+	}
+}

@@ -1,0 +1,5 @@
+package direct // want "reaches"
+
+import "net/http"
+
+var _ = http.MethodGet

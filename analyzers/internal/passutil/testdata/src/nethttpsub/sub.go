@@ -1,0 +1,5 @@
+package nethttpsub // want "reaches"
+
+import "net/http/httptest"
+
+var _ = httptest.NewRecorder

@@ -1,0 +1,278 @@
+// want package:"hasPoolBuilders"
+
+// Package percall builds pools that die with the call that built them:
+// no handler in sight, the function runs once per API call.
+package percall
+
+import (
+	"context"
+	"crypto/tls"
+	"net/http"
+	"time"
+)
+
+type Client struct {
+	tls  *tls.Config
+	base string
+	hc   *http.Client
+	tr   *http.Transport
+}
+
+// badGet builds a transport, sends one request and drops it.
+func (c *Client) badGet(ctx context.Context, path string) error { // want badGet:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Transport: &http.Transport{TLSClientConfig: c.tls}, Timeout: 10 * time.Second} // want `http.Transport created per call of \(\*Client\).badGet and dropped after use; build it once in the constructor, keep it in a struct field, and reuse it`
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+path, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Get is exported: every caller pays for badGet's pool.
+func (c *Client) Get(ctx context.Context) error { return c.badGet(ctx, "/") } // want Get:`buildsPool\(http.Transport\)`
+
+// goodGet uses the pool kept in the struct.
+func (c *Client) goodGet(ctx context.Context) error {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, c.base, nil)
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Ping is exported: a per-call function in a library.
+func Ping(url string) error { // want Ping:`buildsPool\(http.Transport\)`
+	t := http.DefaultTransport.(*http.Transport).Clone() // want `http.Transport cloned per call of Ping and dropped after use; build it once, outside Ping, and reuse it`
+	t.MaxIdleConnsPerHost = 4
+	resp, err := (&http.Client{Transport: t}).Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// GoodSharedTransport wraps the struct's pool: a nil or shared
+// Transport is not a new pool.
+func (c *Client) GoodSharedTransport(url string) error {
+	hc := &http.Client{Transport: c.tr, Timeout: time.Second}
+	resp, err := hc.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (c *Client) GoodNilTransport(url string) error {
+	resp, err := (&http.Client{Timeout: time.Second}).Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// NewClient builds the pool once and keeps it: it outlives the call.
+func NewClient(cfg *tls.Config) *Client { // want NewClient:`buildsPool\(http.Transport, returned\)`
+	tr := &http.Transport{TLSClientConfig: cfg}
+	return &Client{tls: cfg, tr: tr, hc: &http.Client{Transport: tr}}
+}
+
+// GoodStored keeps the pool in the struct.
+func (c *Client) GoodStored() {
+	c.tr = &http.Transport{}
+	c.hc = &http.Client{Transport: c.tr}
+	c.hc.Get(c.base)
+}
+
+// GoodOneShot turns keep-alives off on purpose: nothing idles.
+func GoodOneShot(url string) error { // want GoodOneShot:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	resp, err := hc.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// GoodOneShotAssigned turns keep-alives off after a Clone.
+func GoodOneShotAssigned(url string) error { // want GoodOneShotAssigned:`buildsPool\(http.Transport\)`
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DisableKeepAlives = true
+	_, err := (&http.Client{Transport: t}).Get(url)
+	return err
+}
+
+// BadKeepAlivesFalse sets the field, but to false.
+func BadKeepAlivesFalse(url string) error { // want BadKeepAlivesFalse:`buildsPool\(http.Transport\)`
+	t := &http.Transport{DisableKeepAlives: false} // want `http.Transport created per call of BadKeepAlivesFalse and dropped after use`
+	_, err := (&http.Client{Transport: t}).Get(url)
+	return err
+}
+
+// GoodCloseIdle closes the idle connections before returning.
+func GoodCloseIdle(url string) error { // want GoodCloseIdle:`buildsPool\(http.Transport\)`
+	t := &http.Transport{}
+	defer t.CloseIdleConnections()
+	_, err := (&http.Client{Transport: t}).Get(url)
+	return err
+}
+
+// GoodCloseIdleClient closes them through the client.
+func GoodCloseIdleClient(url string) error { // want GoodCloseIdleClient:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Transport: &http.Transport{}}
+	defer hc.CloseIdleConnections()
+	_, err := hc.Get(url)
+	return err
+}
+
+// GoodUnused builds a pool it never sends through (dead, odd, not ours).
+func GoodUnused() { // want GoodUnused:`buildsPool\(http.Transport\)`
+	_ = &http.Transport{}
+}
+
+// GoodHanded gives the pool to code that may keep it.
+func GoodHanded(reg func(*http.Client)) { // want GoodHanded:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Transport: &http.Transport{}}
+	reg(hc)
+	hc.Get("https://example.com")
+}
+
+var sink chan *http.Client
+
+// GoodSent sends the client on a channel.
+func GoodSent() {
+	hc := &http.Client{Transport: &http.Transport{}}
+	hc.Get("https://example.com")
+	sink <- hc
+}
+
+// GoodClosure builds in a literal: when it runs is unclear.
+func GoodClosure() func() { // want GoodClosure:`buildsPool\(http.Transport\)`
+	return func() {
+		(&http.Client{Transport: &http.Transport{}}).Get("https://example.com")
+	}
+}
+
+type creds struct{ Expiry time.Time }
+
+// GoodExpiry rebuilds only when the credentials are about to expire.
+func (c *Client) GoodExpiry(cr *creds) {
+	hc := c.hc
+	if time.Until(cr.Expiry) < 5*time.Minute {
+		hc = &http.Client{Transport: &http.Transport{}}
+		c.hc = hc
+	}
+	hc.Get(c.base)
+}
+
+// GoodExpiryLocal: the same guard, the client used once and dropped;
+// it runs once per credential lifetime.
+func (c *Client) GoodExpiryLocal(cr *creds) {
+	hc := c.hc
+	if time.Now().After(cr.Expiry) {
+		hc = &http.Client{Transport: &http.Transport{}}
+	}
+	hc.Get(c.base)
+}
+
+// unexported, reached from an exported method: per call.
+func (c *Client) fetch() { // want fetch:`buildsPool\(http.Transport\)`
+	(&http.Client{Transport: &http.Transport{}}).Get(c.base) // want `http.Transport created per call of \(\*Client\).fetch and dropped after use`
+}
+
+func (c *Client) Fetch() { c.fetch() } // want Fetch:`buildsPool\(http.Transport\)`
+
+// BadFieldAssigned sets the transport on a client built here.
+func BadFieldAssigned(url string) error { // want BadFieldAssigned:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Timeout: time.Second}
+	hc.Transport = &http.Transport{} // want `http.Transport created per call of BadFieldAssigned and dropped after use`
+	_, err := hc.Get(url)
+	return err
+}
+
+// GoodFieldAssignedOneShot turns keep-alives off in the assigned literal.
+func GoodFieldAssignedOneShot(url string) error { // want GoodFieldAssignedOneShot:`buildsPool\(http.Transport\)`
+	var hc http.Client
+	hc.Transport = &http.Transport{DisableKeepAlives: true}
+	_, err := hc.Get(url)
+	return err
+}
+
+// GoodFieldOfShared stores into a client that is not built here: it
+// outlives the call.
+func (c *Client) GoodFieldOfShared(url string) {
+	hc := c.hc
+	hc.Transport = &http.Transport{}
+	hc.Get(url)
+}
+
+// GenerateCredentials is exported, but every call in the package is
+// guarded by an expiry check: it runs once per credential lifetime.
+func GenerateCredentials(url string) error { // want GenerateCredentials:`buildsPool\(http.Transport\)`
+	_, err := (&http.Client{Transport: &http.Transport{}}).Get(url)
+	return err
+}
+
+func (c *Client) Refresh(cr *creds) {
+	if time.Until(cr.Expiry) < time.Minute {
+		GenerateCredentials(c.base)
+	}
+}
+
+type sdk struct{ hc *http.Client }
+
+func (s *sdk) Do(req *http.Request) (*http.Response, error) { return s.hc.Do(req) }
+
+// newSDK always builds a default pool, then replaces it with the one it
+// is given (opsgenie's client shape).
+func newSDK(hc *http.Client) *sdk { // want newSDK:`buildsPool\(http.Transport, returned\)`
+	s := &sdk{hc: &http.Client{Transport: &http.Transport{}}}
+	if hc != nil {
+		s.hc = hc
+	}
+	return s
+}
+
+func newTransport() *http.Transport { // want newTransport:`buildsPool\(http.Transport, returned\)`
+	return &http.Transport{MaxIdleConnsPerHost: 8}
+}
+
+// SendSDK builds a pool in newSDK's argument: one finding, where the
+// pool it sends through is built.
+func (c *Client) SendSDK(req *http.Request) error { // want SendSDK:`buildsPool\(http.Transport\)`
+	s := newSDK(&http.Client{Transport: newTransport()}) // want `newTransport builds a new http.Transport per call of \(\*Client\).SendSDK, dropped after use`
+	_, err := s.Do(req)
+	return err
+}
+
+// Mint is exported, but the package calls it only from a server's
+// start-up and from a refresher that sleeps until the expiry
+// (rolesanywhere's GenerateCredentials).
+func Mint(url string) error { // want Mint:`buildsPool\(http.Transport\)`
+	_, err := (&http.Client{Transport: &http.Transport{}}).Get(url)
+	return err
+}
+
+func Serve(addr string) { // want Serve:`buildsPool\(http.Transport\)`
+	Mint("https://sts.example.com")
+	http.ListenAndServe(addr, nil)
+}
+
+func Update(cr *creds) {
+	for {
+		Mint("https://sts.example.com")
+		time.Sleep(time.Until(cr.Expiry) - time.Minute)
+	}
+}
+
+// BadMint is Mint's twin that a per-call method also calls.
+func BadMint(url string) error { // want BadMint:`buildsPool\(http.Transport\)`
+	_, err := (&http.Client{Transport: &http.Transport{}}).Get(url) // want `http.Transport created per call of BadMint and dropped after use`
+	return err
+}
+
+func (c *Client) Sign() error { return BadMint(c.base) } // want Sign:`buildsPool\(http.Transport\)`

@@ -1,0 +1,61 @@
+// Package alias: a body saved in a local variable and closed through
+// it is closed, even after the response variable is given a wrapped
+// response.
+package alias
+
+import (
+	"compress/gzip"
+	"io"
+	"net/http"
+)
+
+// decompress returns a response whose body reads through gzip; the
+// network body stays with the caller.
+func decompress(resp *http.Response) (*http.Response, error) {
+	zr, err := gzip.NewReader(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	out := *resp
+	out.Body = io.NopCloser(zr)
+	return &out, nil
+}
+
+func goodSavedBody(c *http.Client, req *http.Request) ([]byte, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	orig := resp.Body
+	defer orig.Close()
+	resp, err = decompress(resp)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(resp.Body)
+}
+
+func goodSavedBodyVar(c *http.Client, req *http.Request) (int, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	var body io.ReadCloser = resp.Body
+	defer func() { _ = body.Close() }()
+	return resp.StatusCode, nil
+}
+
+// The twin: the saved body is never closed.
+func badSavedBodyNotClosed(c *http.Client, req *http.Request) ([]byte, error) {
+	resp, err := c.Do(req) // want `response body is never closed`
+	if err != nil {
+		return nil, err
+	}
+	orig := resp.Body
+	_ = orig
+	resp, err = decompress(resp)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(resp.Body)
+}
