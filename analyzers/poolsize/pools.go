@@ -355,8 +355,38 @@ func (r *resolver) literalPool(lit *ast.CompositeLit, fr *frame, depth int) (poo
 			return r.poolOf(v, fr, depth+1)
 		}
 		return noHTTPClient(), true // the service client builds its default
+	case isRoundTripper(t):
+		// A decorator (logging, user agent, auth): it sends through the
+		// one round tripper it wraps.
+		var inner []ast.Expr
+		for _, elt := range lit.Elts {
+			v := elt
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				v = kv.Value
+			}
+			if vt := r.info.TypeOf(v); vt != nil && (typesutil.IsNamed(vt, typesutil.NetHTTP, "RoundTripper") || r.tr.IsPtr(vt)) {
+				inner = append(inner, v)
+			}
+		}
+		if len(inner) == 1 {
+			return r.poolOf(inner[0], fr, depth+1)
+		}
 	}
 	return pool{}, false
+}
+
+// isRoundTripper reports whether *t has a RoundTrip method.
+func isRoundTripper(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Struct); !ok {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), false, nil, "RoundTrip")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	return sig.Params().Len() == 1 && typesutil.IsPointerToNamed(sig.Params().At(0).Type(), typesutil.NetHTTP, "Request")
 }
 
 // followed is what poolsize reads of a construction fieldflow followed.
@@ -708,7 +738,7 @@ func sdkDefault() pool {
 // HTTPClient an option gives it, or none (the service client then
 // builds its default).
 func (r *resolver) configPool(call *ast.CallExpr, fr *frame, depth int) (pool, bool) {
-	if call.Ellipsis.IsValid() {
+	if call.Ellipsis.IsValid() || len(call.Args) == 0 {
 		return pool{}, false // opts... we cannot read
 	}
 	var found ast.Expr

@@ -305,10 +305,10 @@ func tooSmall(bound int, p pool) bool {
 func message(bound int, noun, why string, p pool) string {
 	var b strings.Builder
 	if bound > 0 {
-		fmt.Fprintf(&b, "up to %d concurrent %s to one host (%s) share %s, which keeps %d idle connections per host: %d connections are closed after each burst; ",
+		fmt.Fprintf(&b, "up to %d concurrent %s to one host (%s) share %s, which keeps %d idle connections per host: over HTTP/1.1, %d connections are closed after each burst; ",
 			bound, noun, why, p.What, p.Limit, bound-p.Limit)
 	} else {
-		fmt.Fprintf(&b, "unbounded concurrent %s to one host (%s) share %s, which keeps %d idle connections per host: every connection beyond %d is closed after each burst; ",
+		fmt.Fprintf(&b, "unbounded concurrent %s to one host (%s) share %s, which keeps %d idle connections per host: over HTTP/1.1, every connection beyond %d is closed after each burst; ",
 			noun, why, p.What, p.Limit, p.Limit)
 	}
 	want := "the expected concurrency"
@@ -391,11 +391,15 @@ func concurrencyAssigned(r *resolver, cur inspector.Cursor, fn ast.Node) bool {
 	var v *types.Var
 	switch p := cur.Parent().Node().(type) {
 	case *ast.AssignStmt:
-		if id, ok := p.Lhs[cur.ParentEdgeIndex()].(*ast.Ident); ok {
-			v, _ = r.info.ObjectOf(id).(*types.Var)
+		if i := cur.ParentEdgeIndex(); len(p.Lhs) == len(p.Rhs) {
+			if id, ok := p.Lhs[i].(*ast.Ident); ok {
+				v, _ = r.info.ObjectOf(id).(*types.Var)
+			}
 		}
 	case *ast.ValueSpec:
-		v, _ = r.info.Defs[p.Names[cur.ParentEdgeIndex()]].(*types.Var)
+		if i := cur.ParentEdgeIndex(); len(p.Names) == len(p.Values) {
+			v, _ = r.info.Defs[p.Names[i]].(*types.Var)
+		}
 	}
 	if v == nil {
 		return true // a field: set elsewhere, maybe

@@ -23,7 +23,7 @@ func badFanOut(ctx context.Context, ids []string) error {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(64)
 	for _, id := range ids {
-		g.Go(func() error { // want `up to 64 concurrent requests to one host \(SetLimit\(64\)\) share http.DefaultTransport, which keeps 2 idle connections per host: 62 connections are closed after each burst; use a transport with MaxIdleConnsPerHost ≥ 64`
+		g.Go(func() error { // want `up to 64 concurrent requests to one host \(SetLimit\(64\)\) share http.DefaultTransport, which keeps 2 idle connections per host: over HTTP/1.1, 62 connections are closed after each burst; use a transport with MaxIdleConnsPerHost ≥ 64`
 			req, err := http.NewRequestWithContext(ctx, http.MethodGet, api+id, nil)
 			if err != nil {
 				return err

@@ -21,7 +21,7 @@ func badGoPerItem(ids []string) {
 	var wg sync.WaitGroup
 	for _, id := range ids {
 		wg.Add(1)
-		go func() { // want `unbounded concurrent requests to one host \(one goroutine per item of the range loop\) share http.DefaultTransport, which keeps 2 idle connections per host: every connection beyond 2 is closed after each burst; use a transport with MaxIdleConnsPerHost set to the expected concurrency`
+		go func() { // want `unbounded concurrent requests to one host \(one goroutine per item of the range loop\) share http.DefaultTransport, which keeps 2 idle connections per host: over HTTP/1.1, every connection beyond 2 is closed after each burst; use a transport with MaxIdleConnsPerHost set to the expected concurrency`
 			defer wg.Done()
 			resp, err := http.Get(api + id)
 			if err == nil {
@@ -59,7 +59,7 @@ func badEightGoroutines() {
 	var wg sync.WaitGroup
 	for i := 0; i < 8; i++ {
 		wg.Add(1)
-		go func() { // want `up to 8 concurrent requests to one host \(8 goroutines started in a loop\) share http.DefaultTransport, which keeps 2 idle connections per host: 6 connections are closed after each burst; use a transport with MaxIdleConnsPerHost ≥ 8`
+		go func() { // want `up to 8 concurrent requests to one host \(8 goroutines started in a loop\) share http.DefaultTransport, which keeps 2 idle connections per host: over HTTP/1.1, 6 connections are closed after each burst; use a transport with MaxIdleConnsPerHost ≥ 8`
 			defer wg.Done()
 			http.DefaultClient.Get(api + "ping")
 		}()
@@ -85,7 +85,7 @@ func badErrgroupLimit(ctx context.Context, ids []string) error {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(64)
 	for _, id := range ids {
-		g.Go(func() error { // want `up to 64 concurrent requests to one host \(SetLimit\(64\)\) share http.DefaultTransport, which keeps 2 idle connections per host: 62 connections are closed after each burst; use a transport with MaxIdleConnsPerHost ≥ 64`
+		g.Go(func() error { // want `up to 64 concurrent requests to one host \(SetLimit\(64\)\) share http.DefaultTransport, which keeps 2 idle connections per host: over HTTP/1.1, 62 connections are closed after each burst; use a transport with MaxIdleConnsPerHost ≥ 64`
 			req, err := http.NewRequestWithContext(ctx, "GET", api+id, nil)
 			if err != nil {
 				return err

@@ -30,7 +30,7 @@ func badNilTransport(ids []string) error {
 	var g errgroup.Group
 	g.SetLimit(32)
 	for _, id := range ids {
-		g.Go(func() error { // want `up to 32 concurrent requests to one host \(SetLimit\(32\)\) share http.DefaultTransport, which keeps 2 idle connections per host: 30 connections are closed after each burst`
+		g.Go(func() error { // want `up to 32 concurrent requests to one host \(SetLimit\(32\)\) share http.DefaultTransport, which keeps 2 idle connections per host: over HTTP/1.1, 30 connections are closed after each burst`
 			_, err := c.Get(api + id)
 			return err
 		})
@@ -74,7 +74,7 @@ func badTransportTooSmall(ids []string) error {
 	var g errgroup.Group
 	g.SetLimit(32)
 	for _, id := range ids {
-		g.Go(func() error { // want `up to 32 concurrent requests to one host \(SetLimit\(32\)\) share an http.Transport with MaxIdleConnsPerHost 4, which keeps 4 idle connections per host: 28 connections are closed after each burst; use a transport with MaxIdleConnsPerHost ≥ 32`
+		g.Go(func() error { // want `up to 32 concurrent requests to one host \(SetLimit\(32\)\) share an http.Transport with MaxIdleConnsPerHost 4, which keeps 4 idle connections per host: over HTTP/1.1, 28 connections are closed after each burst; use a transport with MaxIdleConnsPerHost ≥ 32`
 			_, err := c.Get(api + id)
 			return err
 		})
@@ -240,5 +240,34 @@ func (s *Injected) goodFieldInjected(ids []string) {
 	// The client comes from the caller: its pool is unknown here.
 	for _, id := range ids {
 		go s.client.Get(api + id)
+	}
+}
+
+// A decorator round tripper sends through the one it wraps.
+
+type userAgent struct {
+	next http.RoundTripper
+	ua   string
+}
+
+func (t *userAgent) RoundTrip(req *http.Request) (*http.Response, error) {
+	req = req.Clone(req.Context())
+	req.Header.Set("User-Agent", t.ua)
+	return t.next.RoundTrip(req)
+}
+
+var decorated = &http.Client{Transport: &userAgent{next: http.DefaultTransport, ua: "x/1"}} // want decorated:`clientPool\(2, http.DefaultTransport\)`
+
+var decoratedSized = &http.Client{Transport: &userAgent{next: &http.Transport{MaxIdleConnsPerHost: 50}, ua: "x/1"}} // want decoratedSized:`clientPool\(50, an http.Transport with MaxIdleConnsPerHost 50\)`
+
+func badDecorated() {
+	for range 50 {
+		go decorated.Get(api + "ping") // want `up to 50 concurrent requests to one host \(50 goroutines started in a loop\) share http.DefaultTransport`
+	}
+}
+
+func goodDecoratedSized() {
+	for range 50 {
+		go decoratedSized.Get(api + "ping")
 	}
 }

@@ -26,7 +26,7 @@ func badDefaultS3(ctx context.Context, keys []string) error {
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(32)
 	for _, k := range keys {
-		g.Go(func() error { // want `up to 32 concurrent requests to one host \(SetLimit\(32\)\) share the s3 client's default HTTP client, which keeps 10 idle connections per host: 22 connections are closed after each burst; give the config an HTTPClient built with awshttp.NewBuildableClient\(\).WithTransportOptions\(func\(t \*http.Transport\) { t.MaxIdleConnsPerHost = 32 }\)`
+		g.Go(func() error { // want `up to 32 concurrent requests to one host \(SetLimit\(32\)\) share the s3 client's default HTTP client, which keeps 10 idle connections per host: over HTTP/1.1, 22 connections are closed after each burst; give the config an HTTPClient built with awshttp.NewBuildableClient\(\).WithTransportOptions\(func\(t \*http.Transport\) { t.MaxIdleConnsPerHost = 32 }\)`
 			_, err := client.PutObject(ctx, &s3.PutObjectInput{Bucket: aws.String("uploads"), Key: aws.String(k)})
 			return err
 		})
@@ -109,7 +109,7 @@ func badDynamoDB(ctx context.Context, cfg aws.Config, ids []string) {
 func badUploaderConcurrency(ctx context.Context) *manager.Uploader {
 	cfg, _ := config.LoadDefaultConfig(ctx)
 	client := s3.NewFromConfig(cfg)
-	u := manager.NewUploader(client, func(u *manager.Uploader) { u.Concurrency = 20 }) // want `up to 20 concurrent part uploads to one bucket \(Concurrency 20\) share the s3 client's default HTTP client, which keeps 10 idle connections per host: 10 connections are closed after each burst`
+	u := manager.NewUploader(client, func(u *manager.Uploader) { u.Concurrency = 20 }) // want `up to 20 concurrent part uploads to one bucket \(Concurrency 20\) share the s3 client's default HTTP client, which keeps 10 idle connections per host: over HTTP/1.1, 10 connections are closed after each burst`
 	return u
 }
 

@@ -30,7 +30,7 @@ func NewServer() *Server {
 }
 
 func (s *Server) badHandler(w http.ResponseWriter, r *http.Request) {
-	resp, err := s.client.Get(s.upstream + "/stock?sku=" + r.URL.Query().Get("sku")) // want `unbounded concurrent requests to one host \(one per request in handler \(\*Server\).badHandler\) share http.DefaultTransport, which keeps 2 idle connections per host: every connection beyond 2 is closed after each burst; use a transport with MaxIdleConnsPerHost set to the expected concurrency`
+	resp, err := s.client.Get(s.upstream + "/stock?sku=" + r.URL.Query().Get("sku")) // want `unbounded concurrent requests to one host \(one per request in handler \(\*Server\).badHandler\) share http.DefaultTransport, which keeps 2 idle connections per host: over HTTP/1.1, every connection beyond 2 is closed after each burst; use a transport with MaxIdleConnsPerHost set to the expected concurrency`
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
 		return
