@@ -24,7 +24,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -81,9 +80,6 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), noOpen: make(map[*types.Func]*NoOpenResponse)}
-	if !passutil.CanReach(pass, "net/http") {
-		return o, nil // no response can reach this package
-	}
 
 	// Imported facts for every function this package refers to.
 	for _, obj := range pass.TypesInfo.Uses {
