@@ -327,3 +327,36 @@ func TestNoAnalysis(t *testing.T) {
 		}
 	}
 }
+
+// TestFixDiff: -fix -diff prints the fixes as a unified diff, leaves the
+// files alone and exits 0; plain text exits 3 with the related location
+// indented under its finding.
+func TestFixDiff(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(abs(t, "testdata/sarifmod"))); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "a.go"))
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(testVettool, "1")
+	run := func(args ...string) (string, string, int) {
+		var stdout, stderr bytes.Buffer
+		d := &driver{progname: "poollint", vettool: exe, suite: []*analysis.Analyzer{leaky(), quiet()}, dir: dir, stdout: &stdout, stderr: &stderr}
+		code := d.main(args)
+		return stdout.String(), stderr.String(), code
+	}
+	stdout, stderr, code := run("-fix", "-diff", "./...")
+	if code != 0 || !strings.Contains(stdout, "-func use() { /* ü€😀 */ leak() }") || !strings.Contains(stdout, "+func use() { /* ü€😀 */ }") {
+		t.Errorf("-fix -diff: exit code %d, stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "a.go")); !bytes.Equal(before, after) {
+		t.Error("-fix -diff changed a.go")
+	}
+	_, stderr, code = run("./...")
+	if code != 3 || !strings.Contains(stderr, "a.go:6:30: leak called\n") || !strings.Contains(stderr, "a.go:3:6: \tleak is declared here\n") {
+		t.Errorf("text: exit code %d, stderr:\n%s", code, stderr)
+	}
+}
