@@ -195,6 +195,10 @@ func TestBinary(t *testing.T) {
 			if r.HelpURI == "" || !strings.Contains(r.Help.Markdown, "BAD") {
 				t.Errorf("rule %s lacks help or link: %+v", r.ID, r)
 			}
+			_, optIn := analyzers.OptIn()[r.ID]
+			if enabled := r.DefaultConfiguration.Enabled; optIn != (enabled != nil && !*enabled) {
+				t.Errorf("rule %s: defaultConfiguration.enabled = %v, opt-in = %v", r.ID, enabled, optIn)
+			}
 		}
 		var names []string
 		for _, a := range analyzers.All() {
