@@ -56,9 +56,11 @@ mkdir -p "$OUT"
 
 declare -A PATTERNS
 ENTRIES=()
-while IFS=$'\t' read -r name pats; do
+declare -A DIRS # the entry's module directory: entries.tsv's optional third column
+while IFS=$'\t' read -r name pats dir; do
 	[[ -z "$name" || "$name" == \#* ]] && continue
 	PATTERNS[$name]=$pats
+	DIRS[$name]=$CDIR/${dir:-.}
 	ENTRIES+=("$name")
 done <"$CDIR/entries.tsv"
 if (($#)); then
@@ -66,8 +68,8 @@ if (($#)); then
 	ENTRIES=("$@")
 fi
 
+for d in $(printf '%s\n' "${DIRS[@]}" | sort -u); do (cd "$d" && go mod download); done
 cd "$CDIR"
-go mod download
 MODCACHE=$(go env GOMODCACHE)
 GOROOT=$(go env GOROOT)
 TSV="$OUT/findings.tsv"
@@ -76,6 +78,7 @@ TSV="$OUT/findings.tsv"
 fail=0
 for e in "${ENTRIES[@]}"; do
 	rc=0
+	cd "${DIRS[$e]}"
 	# With -json, go vet writes one JSON document per package to stdout
 	# ("{}" when it has no finding) and exits 0 unless the build fails;
 	# "# package" lines and build errors go to stderr.

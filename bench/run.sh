@@ -61,9 +61,11 @@ log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
 # --- entries -----------------------------------------------------------
 declare -A PATTERNS
 ENTRIES=()
-while IFS=$'\t' read -r name pats; do
+declare -A DIRS # the entry's module directory: entries.tsv's optional third column
+while IFS=$'\t' read -r name pats dir; do
 	[[ -z "$name" || "$name" == \#* ]] && continue
 	PATTERNS[$name]=$pats
+	DIRS[$name]=$CDIR/${dir:-.}
 	ENTRIES+=("$name")
 done <"$CDIR/entries.tsv"
 if (($#)); then
@@ -92,10 +94,11 @@ cp "$WORK/bin/floor" "$WORK/bin/warm" && printf warm >>"$WORK/bin/warm"
 # --- corpus and the base cache ------------------------------------------
 cd "$CDIR"
 log "downloading the corpus ($CDIR)"
-go mod download
+for d in $(printf '%s\n' "${DIRS[@]}" | sort -u); do (cd "$d" && go mod download); done
 BASE="$WORK/cache-base"
 for e in "${ENTRIES[@]}"; do
 	log "warming $e"
+	cd "${DIRS[$e]}"
 	# shellcheck disable=SC2086
 	GOCACHE=$BASE go vet -vettool="$WORK/bin/warm" ${PATTERNS[$e]} >/dev/null 2>&1 || true
 	# shellcheck disable=SC2086
@@ -108,6 +111,7 @@ TIMINGS="$OUT/timings.tsv"
 [[ -f "$TIMINGS" ]] || printf 'round\tentry\ttool\twall_s\tuser_s\tsys_s\tmaxrss_kb\texit\n' >"$TIMINGS"
 timed() { # round entry tool
 	local r=$1 e=$2 t=$3 args=()
+	cd "${DIRS[$e]}"
 	case $t in
 	floor) args=(-vettool="$WORK/bin/floor") ;;
 	poollint) args=(-vettool="$WORK/bin/poollint") ;;
@@ -140,6 +144,7 @@ if [[ "$STANDALONE" == 1 ]]; then
 	[[ -f "$SA" ]] || printf 'round\tentry\ttool\twall_s\tuser_s\tsys_s\tmaxrss_kb\texit\n' >"$SA"
 	mkdir -p "$OUT/standalone"
 	for e in "${ENTRIES[@]}"; do
+		cd "${DIRS[$e]}"
 		# shellcheck disable=SC2086
 		GOCACHE=$BASE /usr/bin/time -o "$OUT/time.tmp" -f '%e\t%U\t%S\t%M\t%x' \
 			"$WORK/bin/poollint" -json ${PATTERNS[$e]} >"$OUT/standalone/$e.json" 2>"$OUT/standalone/$e.err" || true
