@@ -35,9 +35,7 @@
 //     zero http.Transport with no Proxy ignores HTTP_PROXY, HTTPS_PROXY
 //     and NO_PROXY, wherever it is used. Not reported when the other
 //     arm of the if statement that builds it builds one with a Proxy
-//     (the configuration chooses), nor on a deliberate one-shot
-//     transport built per call (keep-alives off, or a negative
-//     MaxIdleConnsPerHost), whose author chose each field.
+//     (the configuration chooses).
 //   - Dial and TLS handshake timeouts dropped, when no client with a
 //     Timeout is seen to send through the transport: a connect to a
 //     dead host then waits for the kernel's TCP timeout (minutes)

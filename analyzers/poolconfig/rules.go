@@ -151,10 +151,7 @@ func judgeDefaults(t *transport, f *finding) {
 	if !t.fromScratch() || t.use.unixSocket {
 		return
 	}
-	// A deliberate one-shot transport (keep-alives off) is minimal on
-	// purpose: its author chose each field (corpus: external-secrets
-	// doppler and onboardbase clients).
-	if !t.Set("Proxy") && !(t.use.timed && t.tunedByConfig()) && !t.otherArmSets("Proxy") && !(t.oneShot() && !t.use.longLived) {
+	if !t.Set("Proxy") && !(t.use.timed && t.tunedByConfig()) && !t.otherArmSets("Proxy") {
 		f.drops = append(f.drops, "Proxy")
 		f.reasons = append(f.reasons, "HTTP_PROXY is ignored")
 	}

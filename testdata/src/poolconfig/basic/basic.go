@@ -394,19 +394,20 @@ func badProxyInNeitherArm(insecure bool) *http.Client {
 	return &http.Client{Transport: tr, Timeout: 10 * time.Second}
 }
 
-// A one-shot transport is minimal on purpose: its Proxy is its
-// author's choice (corpus: external-secrets doppler, onboardbase).
+// A one-shot transport built per call: keep-alives off are its design
+// and not reported; the dropped Proxy still is (corpus: external-secrets
+// doppler, onboardbase). Its clone-based twin is silent.
 
-func goodOneShotLiteral(cfg *tls.Config) *http.Client {
+func badOneShotLiteralProxyOnly(cfg *tls.Config) *http.Client {
 	return &http.Client{
-		Transport: &http.Transport{DisableKeepAlives: true, TLSClientConfig: cfg},
+		Transport: &http.Transport{DisableKeepAlives: true, TLSClientConfig: cfg}, // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from http\.DefaultTransport\.\(\*http\.Transport\)\.Clone\(\)$`
 		Timeout:   10 * time.Second,
 	}
 }
 
-func badPooledLiteral(cfg *tls.Config) *http.Client {
-	return &http.Client{
-		Transport: &http.Transport{TLSClientConfig: cfg}, // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\)`
-		Timeout:   10 * time.Second,
-	}
+func goodOneShotClone(cfg *tls.Config) *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DisableKeepAlives = true
+	t.TLSClientConfig = cfg
+	return &http.Client{Transport: t, Timeout: 10 * time.Second}
 }
