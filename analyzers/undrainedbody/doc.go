@@ -27,7 +27,9 @@
 // function or owner, for HEAD requests (http.Head, (*http.Client).Head,
 // or (*http.Client).Do and RoundTrip with a request built by
 // http.NewRequest("HEAD", ...) in the same function), on branches where
-// the status is 204 or 304 (no body), and where the error is non-nil.
+// the status is 204 or 304 (no body), where the error is non-nil, and
+// for responses whose callee already read, closed and replaced the body
+// (the same NoOpenResponse facts as unclosedbody).
 // It follows the same paths as unclosedbody.
 //
 // BAD:

@@ -242,8 +242,14 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 		for _, p := range r.preds[b] {
 			nn := nonNil
 			if cond := r.f.Branch(p); cond != nil {
+				if Dead(r.o.info, cond, p.Succs[0] == b, v, nil, false) {
+					continue // v is nil (or has no body) on this branch
+				}
 				for k, e := range r.errs {
-					if Dead(r.o.info, cond, p.Succs[0] == b, nil, e, true) {
+					// The branch shows e non-nil, or v nil: either way
+					// no open response, if e still holds the error of
+					// v's own call (or of a read of its body) there.
+					if Dead(r.o.info, cond, p.Succs[0] == b, v, e, true) {
 						nn |= 1 << k
 					}
 				}

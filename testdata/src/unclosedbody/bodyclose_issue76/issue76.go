@@ -14,6 +14,7 @@ package issue76
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"net/http"
 )
@@ -96,4 +97,60 @@ func badCallerOfLeaky(url string) error {
 	}
 	_ = r
 	return nil
+}
+
+// The shape openapi-generator writes in every Execute method: the body
+// is read, closed and replaced before the response is returned beside
+// the decoded value; the early return tests the error or a nil
+// response.
+func execute(c *http.Client, req *http.Request) (string, *http.Response, error) {
+	resp, err := c.Do(req)
+	if err != nil || resp == nil {
+		return "", resp, err
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewBuffer(body))
+	if err != nil {
+		return "", resp, err
+	}
+	return string(body), resp, nil
+}
+
+func goodGeneratedClient(c *http.Client, req *http.Request) (string, error) {
+	v, resp, err := execute(c, req)
+	if err != nil {
+		return "", err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return "", errors.New(resp.Status)
+	}
+	return v, nil
+}
+
+// executeRaw returns the live response when the status is bad.
+func executeRaw(c *http.Client, req *http.Request) (string, *http.Response, error) {
+	resp, err := c.Do(req)
+	if err != nil || resp == nil {
+		return "", resp, err
+	}
+	if resp.StatusCode >= 300 {
+		return "", resp, errors.New(resp.Status)
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewBuffer(body))
+	return string(body), resp, err
+}
+
+// The twin: the bad-status response is returned open.
+func badGeneratedClientLeaky(c *http.Client, req *http.Request) (string, error) {
+	v, resp, err := executeRaw(c, req) // want `response body is never closed`
+	if err != nil {
+		return "", err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return "", errors.New(resp.Status)
+	}
+	return v, nil
 }
