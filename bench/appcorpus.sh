@@ -9,10 +9,11 @@
 #   bench/appcorpus.sh -w /work/wt/reqcore     # another worktree (read only)
 #   bench/appcorpus.sh -b /tmp/poollint-main   # a prebuilt binary
 #   bench/appcorpus.sh alertmanager shoutrrr   # some entries (bench/appcorpus/entries.tsv)
+#   bench/appcorpus.sh -c corpus -w /work/wt/X # the same over the library corpus (bench/corpus)
 #
 # Environment: BENCH_WORK (default /tmp/poollint-bench), TAG (the name of
 # the results, default: the worktree's directory name, or the binary's).
-# Results: $BENCH_WORK/app/TAG/ENTRY.json (raw go vet -json output),
+# Results (for -c corpus: $BENCH_WORK/corpus/TAG/...): $BENCH_WORK/app/TAG/ENTRY.json (raw go vet -json output),
 # ENTRY.err, and $BENCH_WORK/app/TAG/findings.tsv (entry, analyzer,
 # posn relative to the module cache, message), the format of the first
 # three columns of bench/triage-app.tsv.
@@ -21,8 +22,10 @@ set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 SRC=$(dirname "$BENCH")
 BIN=
-while getopts w:b: o; do
+CORPUS=app
+while getopts w:b:c: o; do
 	case $o in
+	c) CORPUS=$OPTARG ;;
 	w) SRC=$(cd "$OPTARG" && pwd) ;;
 	b) BIN=$OPTARG ;;
 	*) exit 2 ;;
@@ -30,6 +33,11 @@ while getopts w:b: o; do
 done
 shift $((OPTIND - 1))
 WORK=${BENCH_WORK:-/tmp/poollint-bench}
+case $CORPUS in
+app) CDIR=$BENCH/appcorpus ;;
+corpus) CDIR=$BENCH/corpus ;;
+*) echo "unknown corpus $CORPUS (app or corpus)" >&2; exit 2 ;;
+esac
 export GOFLAGS=-mod=readonly GOWORK=off GOTOOLCHAIN=local
 log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
 
@@ -43,23 +51,25 @@ else
 	TAG=${TAG:-$(basename "$BIN")}
 fi
 (cd "$BENCH" && go build -o "$WORK/bin/summarize" ./summarize)
-OUT="$WORK/app/$TAG"
+OUT="$WORK/$CORPUS/$TAG"
 mkdir -p "$OUT"
 
 declare -A PATTERNS
 ENTRIES=()
-while IFS=$'\t' read -r name pats; do
+declare -A DIRS # the entry's module directory: entries.tsv's optional third column
+while IFS=$'\t' read -r name pats dir; do
 	[[ -z "$name" || "$name" == \#* ]] && continue
 	PATTERNS[$name]=$pats
+	DIRS[$name]=$CDIR/${dir:-.}
 	ENTRIES+=("$name")
-done <"$BENCH/appcorpus/entries.tsv"
+done <"$CDIR/entries.tsv"
 if (($#)); then
 	for e in "$@"; do [[ -n "${PATTERNS[$e]:-}" ]] || { echo "unknown entry $e" >&2; exit 2; }; done
 	ENTRIES=("$@")
 fi
 
-cd "$BENCH/appcorpus"
-go mod download
+for d in $(printf '%s\n' "${DIRS[@]}" | sort -u); do (cd "$d" && go mod download); done
+cd "$CDIR"
 MODCACHE=$(go env GOMODCACHE)
 GOROOT=$(go env GOROOT)
 TSV="$OUT/findings.tsv"
@@ -68,6 +78,7 @@ TSV="$OUT/findings.tsv"
 fail=0
 for e in "${ENTRIES[@]}"; do
 	rc=0
+	cd "${DIRS[$e]}"
 	# With -json, go vet writes one JSON document per package to stdout
 	# ("{}" when it has no finding) and exits 0 unless the build fails;
 	# "# package" lines and build errors go to stderr.

@@ -20,12 +20,12 @@ mkdir -p "$WORK/bodyclose-build" "$OUT" "$WORK/bin"
 (cd "$BENCH" && GOFLAGS=-mod=mod go build -o "$WORK/bin/summarize" ./summarize)
 export GOFLAGS=-mod=readonly
 cd "${BENCH_CORPUS:-$BENCH/corpus}"
-while IFS=$'\t' read -r name pats; do
+while IFS=$'\t' read -r name pats dir; do
 	[[ -z "$name" || "$name" == \#* ]] && continue
 	(($#)) && [[ " $* " != *" $name "* ]] && continue
 	# shellcheck disable=SC2086
-	/usr/bin/time -o "$OUT/$name.time" -f '%e\t%U\t%S\t%M\t%x' \
-		"$WORK/bin/bodyclose" -json $pats >"$OUT/$name.json" 2>"$OUT/$name.err" || true
+	(cd "${dir:-.}" && /usr/bin/time -o "$OUT/$name.time" -f '%e\t%U\t%S\t%M\t%x' \
+		"$WORK/bin/bodyclose" -json $pats >"$OUT/$name.json" 2>"$OUT/$name.err") || true
 	"$WORK/bin/summarize" -canon "$OUT/$name.json" -modcache "$(go env GOMODCACHE)" >"$OUT/$name.canon"
 	printf '%s %s findings, %s\n' "$name" "$(grep -vc ^ERROR "$OUT/$name.canon" || true)" "$(tr '\t' ' ' <"$OUT/$name.time")" >&2
 done <entries.tsv

@@ -30,19 +30,22 @@ fi
 
 declare -A PATTERNS=([std]=std)
 ENTRIES=(std)
-while IFS=$'\t' read -r name pats; do
+declare -A DIRS # the entry's module directory: entries.tsv's optional third column
+while IFS=$'\t' read -r name pats dir; do
 	[[ -z "$name" || "$name" == \#* ]] && continue
 	PATTERNS[$name]=$pats
+	DIRS[$name]=${BENCH_CORPUS:-$BENCH/corpus}/${dir:-.}
 	ENTRIES+=("$name")
 done <"${BENCH_CORPUS:-$BENCH/corpus}/entries.tsv"
 (($#)) && ENTRIES=("$@")
 
 cd "${BENCH_CORPUS:-$BENCH/corpus}"
-go mod download
+for d in $(printf '%s\n' "${DIRS[@]}" | sort -u); do (cd "$d" && go mod download); done
 MODCACHE=$(go env GOMODCACHE)
 GOROOT=$(go env GOROOT)
 fail=0
 for e in "${ENTRIES[@]}"; do
+	[[ $e == std ]] || cd "${DIRS[$e]}"
 	for ((r = 1; r <= RUNS; r++)); do
 		base="$OUT/crashcheck/$e.$r"
 		rc=0

@@ -64,9 +64,11 @@ log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
 # --- entries -----------------------------------------------------------
 declare -A PATTERNS
 ENTRIES=()
-while IFS=$'\t' read -r name pats; do
+declare -A DIRS # the entry's module directory: entries.tsv's optional third column
+while IFS=$'\t' read -r name pats dir; do
 	[[ -z "$name" || "$name" == \#* ]] && continue
 	PATTERNS[$name]=$pats
+	DIRS[$name]=$CDIR/${dir:-.}
 	ENTRIES+=("$name")
 done <"$CDIR/entries.tsv"
 if (($#)); then
@@ -95,10 +97,11 @@ cp "$WORK/bin/floor" "$WORK/bin/warm" && printf warm >>"$WORK/bin/warm"
 # --- corpus and the base cache ------------------------------------------
 cd "$CDIR"
 log "downloading the corpus ($CDIR)"
-go mod download
+for d in $(printf '%s\n' "${DIRS[@]}" | sort -u); do (cd "$d" && go mod download); done
 BASE="$WORK/cache-base"
 for e in "${ENTRIES[@]}"; do
 	log "warming $e"
+	cd "${DIRS[$e]}"
 	# shellcheck disable=SC2086
 	GOCACHE=$BASE go vet -vettool="$WORK/bin/warm" ${PATTERNS[$e]} >/dev/null 2>&1 || true
 	# shellcheck disable=SC2086
@@ -111,6 +114,7 @@ TIMINGS="$OUT/timings.tsv"
 [[ -f "$TIMINGS" ]] || printf 'round\tentry\ttool\twall_s\tuser_s\tsys_s\tmaxrss_kb\texit\n' >"$TIMINGS"
 timed() { # round entry tool
 	local r=$1 e=$2 t=$3 args=()
+	cd "${DIRS[$e]}"
 	case $t in
 	floor) args=(-vettool="$WORK/bin/floor") ;;
 	poollint) args=(-vettool="$WORK/bin/poollint") ;;
@@ -153,6 +157,7 @@ if [[ "$STANDALONE" == 1 ]]; then
 	sa() { # round entry tool cache [flags]
 		local r=$1 e=$2 t=$3 cache=$4
 		shift 4
+		cd "${DIRS[$e]}"
 		# shellcheck disable=SC2086
 		GOCACHE=$cache "$WORK/bin/treerss" -o "$OUT/time.tmp" \
 			"$WORK/bin/poollint" "$@" -json ${PATTERNS[$e]} >"$OUT/standalone/$e-$t.json" 2>"$OUT/standalone/$e-$t.err" || true

@@ -19,6 +19,7 @@ func TestAWSClient(t *testing.T) {
 		"awsclient/testfiles",
 		"awsclient/percall",
 		"awsclient/loops",
+		"awsclient/percalltests",
 	)
 }
 

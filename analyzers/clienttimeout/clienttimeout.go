@@ -17,6 +17,7 @@ import (
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
 	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/passutil"
+	"github.com/poollint/poollint/analyzers/internal/reqbound"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -126,7 +127,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			}
 			pass.Report(analysis.Diagnostic{
 				Pos: n.Pos(), End: n.End(),
-				Message: fmt.Sprintf("http.%s uses http.DefaultClient, which has no Timeout, so a stalled server blocks it forever%s; use an http.Client with a Timeout, or http.NewRequestWithContext with a deadline", fn.Name(), because(ctxUnused(pass, cur, ""))),
+				Message: fmt.Sprintf("http.%s uses http.DefaultClient, which has no Timeout, so a stalled server blocks it forever%s; use an http.Client with a Timeout, or http.NewRequestWithContext with a deadline", fn.Name(), because(reqbound.CtxUnused(pass, cur, ""))),
 			})
 		case *ast.SelectorExpr:
 			if !cfg.defaultClient || !isDefaultClient(info, n) {
@@ -196,7 +197,7 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		return // any Timeout written, even 0, is a decision
 	}
 	cur := c.Cursor
-	store := storage(pass, c)
+	store := fieldflow.Storage(pass.TypesInfo, c)
 	pkgVar := c.Var != nil && typesutil.IsPackageLevel(c.Var)
 	if c.Escaped && !pkgVar {
 		return // fields may be set where we cannot see
@@ -212,14 +213,14 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		if !typesutil.IsPackageLevel(store) && !store.IsField() {
 			root, _ = fieldflow.EnclosingFunc(cur)
 		}
-		ok, w := sendsBounded(pass, root, store, env.places)
+		ok, w := reqbound.AllBounded(pass, root, store, env.places.inLambda)
 		if ok {
 			return // every request it sends is bounded
 		}
 		if c.Escaped {
 			// A package-level client handed on: reported only when it
 			// sends requests here, without a bound.
-			if sends, _ := sendsThrough(pass, root, store); len(sends) == 0 {
+			if sends, _ := reqbound.Sends(pass, root, store); len(sends) == 0 {
 				return
 			}
 		}
@@ -238,35 +239,4 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		Pos: c.Expr.Pos(), End: c.Expr.End(),
 		Message: subject + " has no Timeout, so a stalled server blocks its requests forever" + because(why) + "; set Timeout, or write Timeout: 0 with a comment if the client streams",
 	})
-}
-
-// storage returns the variable or struct field the client is kept in:
-// the variable it is bound to, the field of the path it is assigned to
-// (s.client = ...), or the field it is the value of in a struct literal
-// (&T{client: ...}); nil otherwise.
-func storage(pass *analysis.Pass, c *fieldflow.Flow) *types.Var {
-	info := pass.TypesInfo
-	if c.Var != nil {
-		return c.Var
-	}
-	if sel, ok := c.Path.(*ast.SelectorExpr); ok {
-		if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
-			v, _ := s.Obj().(*types.Var)
-			return v
-		}
-		v, _ := info.Uses[sel.Sel].(*types.Var) // pkg.Var
-		return v
-	}
-	top := c.Cursor
-	for top.ParentEdgeKind() == edge.ParenExpr_X {
-		top = top.Parent()
-	}
-	if top.ParentEdgeKind() == edge.KeyValueExpr_Value {
-		if id, ok := top.Parent().Node().(*ast.KeyValueExpr).Key.(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
-				return v
-			}
-		}
-	}
-	return nil
 }

@@ -44,14 +44,16 @@
 //     req.WithContext or req.Clone from a context with a deadline
 //     (context.WithTimeout, context.WithDeadline), from a context the
 //     caller controls (a context.Context parameter, r.Context() of an
-//     incoming request, a context kept in a field, or one derived from
+//     incoming request, a context kept in a field that the package
+//     never sets to context.Background() or TODO(), or one derived from
 //     these by WithCancel or WithValue), or by a helper given such a
 //     context; a request that is a parameter of an unexported function
 //     counts when every call of the function in the package passes
 //     such a request. context.Background() and context.TODO() are not
-//     bounds. The same holds for a use of http.DefaultClient, and for
-//     http.DefaultClient passed to a function together with such a
-//     context;
+//     bounds. A client handed to a call together with a request
+//     (spdy.NegotiateStreaming(upgrader, &client, req)) or a context
+//     (send(ctx, client, msg)) counts as sending under it. The same
+//     holds for a use of http.DefaultClient;
 //   - the client is built by an exported function that returns it (or a
 //     struct holding it) as a building block, and a caller in the
 //     package sets Timeout on the result or bounds every request it

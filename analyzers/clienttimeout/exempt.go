@@ -2,18 +2,16 @@ package clienttimeout
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
-	"net/textproto"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/reqbound"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -46,23 +44,33 @@ func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string
 	switch cur.ParentEdgeKind() {
 	case edge.SelectorExpr_X:
 		sel := cur.Parent().Node().(*ast.SelectorExpr)
-		if !sendMethods[sel.Sel.Name] {
+		if !reqbound.IsSend(sel.Sel.Name) {
 			return true, "" // Timeout, Transport, CloseIdleConnections, ...
 		}
 		if cur.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
 			return false, "" // a method value
 		}
 		call := cur.Parent().Parent()
-		b := sendBounded(pass, call, call.Node().(*ast.CallExpr), sel.Sel.Name)
-		return b.ok, b.why
+		b := reqbound.Send(pass, call, call.Node().(*ast.CallExpr), sel.Sel.Name)
+		return b.OK, b.Why
+	case edge.StarExpr_X:
+		// c := *http.DefaultClient; c.Timeout = d: a copy with its own
+		// Timeout (corpus: cert-manager acme/dns/util).
+		star := cur.Parent()
+		v, ok := typesutil.ObjectOf(pass.TypesInfo, boundTo(star)).(*types.Var)
+		fc, inFunc := fieldflow.EnclosingFunc(cur)
+		if ok && inFunc && !typesutil.IsPackageLevel(v) && setsTimeoutOn(pass.TypesInfo, fc, v) {
+			return true, ""
+		}
+		return false, ""
 	case edge.CallExpr_Args:
 		// f(ctx, http.DefaultClient, ...): the callee sends under the
 		// context it is given.
 		call := cur.Parent().Node().(*ast.CallExpr)
 		for _, a := range call.Args {
 			if typesutil.IsNamed(pass.TypesInfo.TypeOf(a), "context", "Context") {
-				b := ctxBounded(pass, cur, a, 0)
-				return b.ok, b.why
+				b := reqbound.Context(pass, cur, a, 0)
+				return b.OK, b.Why
 			}
 		}
 		return false, ""
@@ -72,76 +80,9 @@ func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string
 		if !ok || !inFunc || typesutil.IsPackageLevel(alias) {
 			return false, ""
 		}
-		return sendsBounded(pass, fc, alias, nil)
+		return reqbound.AllBounded(pass, fc, alias, nil)
 	}
 	return false, ""
-}
-
-// sendsBounded reports whether the client kept in obj sends at least
-// one request in root, is used for nothing else, and every request it
-// sends is bounded (or runs in a Lambda invocation, when pl is given);
-// otherwise it says why the first unbounded send is not, when it can.
-func sendsBounded(pass *analysis.Pass, root inspector.Cursor, obj types.Object, pl *places) (bool, string) {
-	sends, closed := sendsThrough(pass, root, obj)
-	for _, s := range sends {
-		if pl != nil && pl.inLambda(s) {
-			continue // the invocation's deadline bounds it
-		}
-		call := s.Node().(*ast.CallExpr)
-		method := ast.Unparen(call.Fun).(*ast.SelectorExpr).Sel.Name
-		if b := sendBounded(pass, s, call, method); !b.ok {
-			return false, b.why
-		}
-	}
-	return closed && len(sends) > 0, ""
-}
-
-// isUpgrade reports whether the request variable req, used at cur,
-// asks for a protocol upgrade in the same function:
-// req.Header.Set("Upgrade", ...) or req.Header.Set("Connection",
-// "Upgrade") (or Add). The response to an upgrade is a connection that
-// lives as long as the session, which a Timeout would cut.
-func isUpgrade(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bool {
-	info := pass.TypesInfo
-	fc, ok := fieldflow.EnclosingFunc(cur)
-	if !ok {
-		return false
-	}
-	reqVar, ok := typesutil.ObjectOf(info, req).(*types.Var)
-	if !ok || !typesutil.IsPointerToNamed(reqVar.Type(), typesutil.NetHTTP, "Request") {
-		return false
-	}
-	str := func(e ast.Expr) (string, bool) {
-		tv, ok := info.Types[e]
-		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-			return "", false
-		}
-		return constant.StringVal(tv.Value), true
-	}
-	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
-		call := cc.Node().(*ast.CallExpr)
-		if len(call.Args) != 2 || !typesutil.IsMethod(typesutil.Callee(info, call), typesutil.NetHTTP, "Header", "Set", "Add") {
-			continue
-		}
-		sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		hdr, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
-		if !ok || hdr.Sel.Name != "Header" || typesutil.ObjectOf(info, hdr.X) != reqVar {
-			continue
-		}
-		key, ok := str(call.Args[0])
-		if !ok {
-			continue
-		}
-		switch textproto.CanonicalMIMEHeaderKey(key) {
-		case "Upgrade":
-			return true
-		case "Connection":
-			if v, ok := str(call.Args[1]); ok && strings.Contains(strings.ToLower(v), "upgrade") {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // chosenAlternative reports whether the client at cur, which has no

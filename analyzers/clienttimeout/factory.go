@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/reqbound"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -35,7 +36,7 @@ func buildingBlock(pass *analysis.Pass, root inspector.Cursor, c *fieldflow.Flow
 	if !ok {
 		return false
 	}
-	calls, _ := callsOf(pass, root, fn)
+	calls, _ := reqbound.CallsOf(pass, root, fn)
 	for _, call := range calls {
 		v, ok := typesutil.ObjectOf(pass.TypesInfo, boundTo(call)).(*types.Var)
 		caller, inFunc := fieldflow.EnclosingFunc(call)
@@ -45,7 +46,7 @@ func buildingBlock(pass *analysis.Pass, root inspector.Cursor, c *fieldflow.Flow
 		if setsTimeoutOn(pass.TypesInfo, caller, v) {
 			return true
 		}
-		if ok, _ := sendsBounded(pass, caller, v, nil); ok {
+		if ok, _ := reqbound.AllBounded(pass, caller, v, nil); ok {
 			return true
 		}
 	}

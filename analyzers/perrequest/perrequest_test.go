@@ -30,6 +30,8 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/percallmain",
 		"perrequest/condbuild",
 		"perrequest/loopitems",
+		"perrequest/clicmd",
+		"perrequest/expiry",
 	)
 }
 

@@ -33,7 +33,11 @@
 //
 //   - Proxy dropped. &http.Transport{...}, new(http.Transport) or a
 //     zero http.Transport with no Proxy ignores HTTP_PROXY, HTTPS_PROXY
-//     and NO_PROXY, wherever it is used.
+//     and NO_PROXY, wherever it is used. Not reported when the other
+//     arm of the if statement that builds it builds one with a Proxy
+//     (the configuration chooses), nor on a deliberate one-shot
+//     transport built per call (keep-alives off, or a negative
+//     MaxIdleConnsPerHost), whose author chose each field.
 //   - Dial and TLS handshake timeouts dropped, when no client with a
 //     Timeout is seen to send through the transport: a connect to a
 //     dead host then waits for the kernel's TCP timeout (minutes)
@@ -74,6 +78,14 @@
 //   - MaxConnsPerHost left at 0 (unlimited), only with -poolconfig.maxconns:
 //     a burst opens as many connections to one host as there are
 //     requests in flight.
+//
+// A transport whose pool is sized from configuration (a non-constant
+// MaxIdleConnsPerHost, MaxIdleConns, MaxConnsPerHost or
+// DisableKeepAlives) and whose client has a Timeout is taken as built
+// on purpose by a tool that controls its own traffic, such as a load
+// generator, and is not told about its Proxy. A client whose every
+// request carries a context deadline or its caller's context counts as
+// having a Timeout.
 //
 // A transport whose DialContext or Dial dials a unix socket (the
 // function passes the network "unix" to a call) is not told about the

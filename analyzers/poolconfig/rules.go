@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
 const defaultMaxIdleConns = 100 // http.DefaultTransport.MaxIdleConns
@@ -60,6 +62,54 @@ func (t *transport) oneShot() bool {
 	return ok && n < 0
 }
 
+// tunedByConfig reports whether the pool is sized from configuration:
+// MaxIdleConnsPerHost, MaxIdleConns, MaxConnsPerHost or
+// DisableKeepAlives set to a value that is not a constant. Its author
+// built this pool on purpose for a tool that controls its own traffic
+// (a load generator, corpus: bombardier), so with a client Timeout
+// nothing it drops from DefaultTransport is an oversight.
+func (t *transport) tunedByConfig() bool {
+	for _, name := range []string{"MaxIdleConnsPerHost", "MaxIdleConns", "MaxConnsPerHost", "DisableKeepAlives"} {
+		if f := t.Last(name); f != nil && f.Value != nil && fieldflow.Const(t.pass.TypesInfo, f.Value) == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// otherArmSets reports whether the transport is built in one arm of an
+// if statement whose other arm builds one that sets name: the field is
+// then left out by the configuration's choice (if opts.WithProxy { ...
+// Proxy: http.ProxyFromEnvironment ... } else { ... }), not forgotten.
+func (t *transport) otherArmSets(name string) bool {
+	for ic := range t.Cursor.Enclosing((*ast.IfStmt)(nil)) {
+		is := ic.Node().(*ast.IfStmt)
+		if is.Else == nil {
+			return false
+		}
+		var other ast.Node = is.Else
+		if pos := t.Expr.Pos(); is.Else.Pos() <= pos && pos < is.Else.End() {
+			other = is.Body
+		}
+		found := false
+		ast.Inspect(other, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok && id.Name == name {
+					if f, ok := t.pass.TypesInfo.Uses[id].(*types.Var); ok && f.IsField() && f.Pkg() != nil && f.Pkg().Path() == typesutil.NetHTTP {
+						found = true
+					}
+				}
+			case *ast.SelectorExpr:
+				found = found || t.tr.FieldOf(n) == name
+			}
+			return !found
+		})
+		return found
+	}
+	return false
+}
+
 // finding collects the clauses of one transport's message.
 type finding struct {
 	drops, reasons, leaves, sets, advice []string
@@ -101,7 +151,10 @@ func judgeDefaults(t *transport, f *finding) {
 	if !t.fromScratch() || t.use.unixSocket {
 		return
 	}
-	if !t.Set("Proxy") {
+	// A deliberate one-shot transport (keep-alives off) is minimal on
+	// purpose: its author chose each field (corpus: external-secrets
+	// doppler and onboardbase clients).
+	if !t.Set("Proxy") && !(t.use.timed && t.tunedByConfig()) && !t.otherArmSets("Proxy") && !(t.oneShot() && !t.use.longLived) {
 		f.drops = append(f.drops, "Proxy")
 		f.reasons = append(f.reasons, "HTTP_PROXY is ignored")
 	}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/reqbound"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -37,7 +38,7 @@ func findClients(pass *analysis.Pass, root inspector.Cursor) clients {
 // usage is what the package shows about one transport.
 type usage struct {
 	clients    []*fieldflow.Flow // clients built here that send through it
-	timed      bool              // one of them has a Timeout (not 0)
+	timed      bool              // one of them has a Timeout (not 0), or bounds every request it sends
 	longLived  bool              // kept in a package-level variable, directly or by its client
 	perCall    bool              // built, used and dropped inside one call
 	unixSocket bool              // its dialer dials a unix socket
@@ -47,13 +48,17 @@ func (cs clients) usage(t *transport) usage {
 	info := t.pass.TypesInfo
 	var u usage
 	for _, c := range cs {
-		f := c.Last("Transport")
-		if f == nil || f.Value == nil {
-			continue
-		}
-		v := ast.Unparen(f.Value)
-		if v == t.Expr || t.Path != nil && fieldflow.SamePath(info, v, t.Path) {
-			u.clients = append(u.clients, c)
+		// Every Transport the client is given: branches may set
+		// different ones (c.Transport = a in one, b in the other).
+		for _, f := range c.Fields["Transport"] {
+			if f.Value == nil {
+				continue
+			}
+			v := ast.Unparen(f.Value)
+			if v == t.Expr || t.Path != nil && fieldflow.SamePath(info, v, t.Path) {
+				u.clients = append(u.clients, c)
+				break
+			}
 		}
 	}
 	for _, c := range u.clients {
@@ -61,6 +66,8 @@ func (cs clients) usage(t *transport) usage {
 			if v := fieldflow.Const(info, f.Value); v == nil || constant.Sign(v) != 0 {
 				u.timed = true
 			}
+		} else if boundedSends(t, c) {
+			u.timed = true // every request carries a deadline or the caller's context
 		}
 		if packageLevel(info, c) {
 			u.longLived = true
@@ -178,4 +185,24 @@ func (t *transport) assignedAfter(name string) *ast.AssignStmt {
 		return nil
 	}
 	return as
+}
+
+// boundedSends reports whether every request the client sends in the
+// package is bounded by its context (see reqbound), so that the
+// context bounds the dial and the TLS handshake as a Timeout would.
+func boundedSends(t *transport, c *fieldflow.Flow) bool {
+	store := fieldflow.Storage(t.pass.TypesInfo, c)
+	if store == nil {
+		return false
+	}
+	root := t.tr.Root
+	if !typesutil.IsPackageLevel(store) && !store.IsField() {
+		fc, ok := fieldflow.EnclosingFunc(c.Cursor)
+		if !ok {
+			return false
+		}
+		root = fc
+	}
+	ok, _ := reqbound.AllBounded(t.pass, root, store, nil)
+	return ok
 }

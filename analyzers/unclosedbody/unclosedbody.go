@@ -63,7 +63,7 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 			// through, responses to HEAD requests (no body), and a
 			// response derived from the one the variable held (v =
 			// wrap(v)): the search from v's first definition follows it.
-			if owners.Opens(d.Call, f.Body) && !bodyown.IsHead(f.Info, f.Body, d.Call) && !d.Rewraps(f.Info) {
+			if owners.Opens(d.Call, f.Body) && !bodyown.IsHead(f.Info, f.Body, d.Call) && !owners.Rewraps(d) {
 				check(pass, owners, f, d)
 			}
 		}
@@ -220,7 +220,8 @@ func suggest(pass *analysis.Pass, f *bodyown.Func, d bodyown.Def) []analysis.Sug
 // statement in between that tests err (a guard) keeps it silent, and so
 // does the lack of any later test of err.
 func checkEarlyDefer(pass *analysis.Pass, f *bodyown.Func, d bodyown.Def) {
-	if d.Err == nil {
+	def, ok := d.Stmt.(ast.Stmt) // not a var declaration's ValueSpec
+	if d.Err == nil || !ok {
 		return
 	}
 	var list []ast.Stmt
@@ -232,17 +233,17 @@ func checkEarlyDefer(pass *analysis.Pass, f *bodyown.Func, d bodyown.Def) {
 		case *ast.FuncLit:
 			return false
 		case *ast.BlockStmt:
-			if slices.Contains(n.List, d.Stmt.(ast.Stmt)) {
+			if slices.Contains(n.List, def) {
 				list = n.List
 			}
 		case *ast.CaseClause:
-			if slices.Contains(n.Body, d.Stmt.(ast.Stmt)) {
+			if slices.Contains(n.Body, def) {
 				list = n.Body
 			}
 		}
 		return true
 	})
-	i := slices.Index(list, d.Stmt.(ast.Stmt))
+	i := slices.Index(list, def)
 	if i < 0 {
 		return
 	}
@@ -268,7 +269,7 @@ func checkEarlyDefer(pass *analysis.Pass, f *bodyown.Func, d bodyown.Def) {
 				})
 				return
 			}
-			if mentions(f.Info, later, d.Err) {
+			if bodyown.Mentions(f.Info, later, d.Err) {
 				return
 			}
 		}
@@ -296,13 +297,38 @@ func leaves(info *types.Info, block *ast.BlockStmt) bool {
 	return false
 }
 
-// isBodyCloseDefer reports whether st is defer v.Body.Close().
+// isBodyCloseDefer reports whether st is defer v.Body.Close(), or a
+// deferred closure that calls it unguarded (defer func() { _ =
+// v.Body.Close() }()): at the top level of the closure, not under a
+// nil check.
 func isBodyCloseDefer(info *types.Info, st ast.Stmt, v *types.Var) bool {
 	ds, ok := st.(*ast.DeferStmt)
 	if !ok || len(ds.Call.Args) != 0 {
 		return false
 	}
-	sel, ok := ast.Unparen(ds.Call.Fun).(*ast.SelectorExpr)
+	if lit, ok := ast.Unparen(ds.Call.Fun).(*ast.FuncLit); ok {
+		for _, s := range lit.Body.List {
+			var e ast.Expr
+			switch s := s.(type) {
+			case *ast.ExprStmt:
+				e = s.X
+			case *ast.AssignStmt:
+				if len(s.Rhs) == 1 {
+					e = s.Rhs[0]
+				}
+			}
+			if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 0 && isBodyClose(info, call.Fun, v) {
+				return true
+			}
+		}
+		return false
+	}
+	return isBodyClose(info, ds.Call.Fun, v)
+}
+
+// isBodyClose reports whether fun is v.Body.Close.
+func isBodyClose(info *types.Info, fun ast.Expr, v *types.Var) bool {
+	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
 	if !ok || sel.Sel.Name != "Close" {
 		return false
 	}
@@ -312,16 +338,4 @@ func isBodyCloseDefer(info *types.Info, st ast.Stmt, v *types.Var) bool {
 	}
 	id, ok := ast.Unparen(body.X).(*ast.Ident)
 	return ok && info.Uses[id] == v
-}
-
-// mentions reports whether n uses v.
-func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }

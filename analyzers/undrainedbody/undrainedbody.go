@@ -122,7 +122,7 @@ func classify(info *types.Info, owners *bodyown.Owners, body ast.Node, n ast.Nod
 		}
 		switch m := m.(type) {
 		case *ast.FuncLit:
-			if owners.Scan(m.Body, v, body) != bodyown.None || mentions(info, m, v) {
+			if owners.Scan(m.Body, v, body) != bodyown.None || bodyown.Mentions(info, m, v) {
 				drained = true
 			}
 			return false
@@ -148,17 +148,6 @@ func classify(info *types.Info, owners *bodyown.Owners, body ast.Node, n ast.Nod
 		return useHandled
 	}
 	return useNone
-}
-
-func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // isDecoder reports calls that wrap the body without reading it to EOF:

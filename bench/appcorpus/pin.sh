@@ -18,7 +18,9 @@ go get \
 	github.com/aws/rolesanywhere-credential-helper@v1.4.0 \
 	github.com/reviewdog/reviewdog@v0.21.0 \
 	github.com/codesenberg/bombardier@v1.2.6 \
-	github.com/external-secrets/external-secrets@v0.16.2 \
-	github.com/cert-manager/cert-manager@v1.21.2
+	github.com/external-secrets/external-secrets@v0.16.2
 # Resolve what the packages and their tests import, at the versions above.
-grep -v '^#' entries.tsv | cut -f2 | xargs go list -e -deps -test >/dev/null
+grep -v '^#' entries.tsv | awk -F'\t' '$3 == ""' | cut -f2 | xargs go list -e -deps -test >/dev/null
+# Entries with a third column live in their own module there (their
+# dependencies conflict with the others): each has its own pin.sh.
+for d in $(grep -v '^#' entries.tsv | awk -F'\t' '$3 != "" {print $3}'); do "$d/pin.sh"; done

@@ -140,6 +140,32 @@ func TestBinary(t *testing.T) {
 			}
 		}
 	})
+	t.Run("dependency facts", func(t *testing.T) {
+		// A dependency that imports neither net/http nor any pool package
+		// but closes an io.Closer still gets its facts computed: the
+		// vet tool's fast path for such dependencies must not skip it,
+		// or the body it closes would be reported as never closed.
+		mod := t.TempDir()
+		for name, content := range map[string]string{
+			"go.mod":             "module example.com/dep\n\ngo 1.26\n",
+			"closers/closers.go": "package closers\n\nimport \"io\"\n\nfunc Quietly(c io.Closer) { _ = c.Close() }\n",
+			"app/app.go": "package app\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/dep/closers\"\n)\n\n" +
+				"func Status(c *http.Client, url string) int {\n\tresp, err := c.Get(url)\n\tif err != nil {\n\t\treturn 0\n\t}\n\tdefer closers.Quietly(resp.Body)\n\treturn resp.StatusCode\n}\n",
+		} {
+			path := filepath.Join(mod, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(content), 0o666); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cmd := exec.Command(bin, "./app") // closers is a dependency only
+		cmd.Dir = mod
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("poollint ./app: %v, want no finding:\n%s", err, out)
+		}
+	})
 	t.Run("json", func(t *testing.T) {
 		stdout, _, code := run(t, bin, "-json", "./...")
 		if code != 0 {
@@ -168,6 +194,10 @@ func TestBinary(t *testing.T) {
 			rules = append(rules, r.ID)
 			if r.HelpURI == "" || !strings.Contains(r.Help.Markdown, "BAD") {
 				t.Errorf("rule %s lacks help or link: %+v", r.ID, r)
+			}
+			_, optIn := analyzers.OptIn()[r.ID]
+			if enabled := r.DefaultConfiguration.Enabled; optIn != (enabled != nil && !*enabled) {
+				t.Errorf("rule %s: defaultConfiguration.enabled = %v, opt-in = %v", r.ID, enabled, optIn)
 			}
 		}
 		var names []string

@@ -64,7 +64,7 @@ func (d *driver) main(args []string) int {
 		})
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(d.stderr, "usage: %s [-json|-sarif|-fix [-diff]] [-tags=...] [-test=false] [-NAME[=false]] [-NAME.FLAG=value] packages...\nrun \"%[1]s help\" for the analyzers, output modes and exit codes\n", d.progname)
+		fmt.Fprintf(d.stderr, "usage: %s [-json|-sarif|-fix [-diff]] [-c=N] [-tags=...] [-test=false] [-NAME[=false]] [-NAME.FLAG=value] packages...\nrun \"%[1]s help\" for the analyzers, output modes and exit codes\n", d.progname)
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -21,19 +21,32 @@ type Def struct {
 
 // Rewraps reports whether d gives its variable a response derived from
 // the one it holds (resp = wrap(resp), resp, err = decompress(resp)):
-// the call gets the variable, or its Body, as an argument. The search
-// from the variable's earlier definition already covers the
+// the call gets the variable, or its Body, as an argument, and the
+// callee is a known function that neither closes nor takes it over.
+// The search from the variable's earlier definition already covers the
 // connection: it goes on past this statement, and closes of the new
-// value count for it.
-func (d Def) Rewraps(info *types.Info) bool {
-	for _, a := range d.Call.Args {
+// value count for it. A callee that closes the old response (a retry
+// helper) returns a fresh one, which is checked on its own.
+func (o *Owners) Rewraps(d Def) bool {
+	fn := typesutil.StaticCallee(o.info, d.Call)
+	if fn == nil {
+		return false
+	}
+	sig := fn.Signature()
+	for k, a := range d.Call.Args {
 		a = ast.Unparen(a)
 		if sel, ok := a.(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" {
 			a = ast.Unparen(sel.X)
 		}
-		if id, ok := a.(*ast.Ident); ok && info.Uses[id] == d.Var {
-			return true
+		id, ok := a.(*ast.Ident)
+		if !ok || o.info.Uses[id] != d.Var {
+			continue
 		}
+		idx := k
+		if sig.Variadic() && idx >= sig.Params().Len()-1 {
+			idx = sig.Params().Len() - 1
+		}
+		return !o.ClosesParam(fn, idx)
 	}
 	return false
 }

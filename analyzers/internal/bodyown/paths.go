@@ -153,3 +153,15 @@ func (f *Func) Jump(b *cfg.Block) ast.Node {
 	}
 	return nil
 }
+
+// Mentions reports whether n uses v.
+func Mentions(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

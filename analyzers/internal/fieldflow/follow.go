@@ -332,3 +332,33 @@ func PathRoot(info *types.Info, e ast.Expr) *types.Var {
 	v, _ := c[0].(*types.Var)
 	return v
 }
+
+// Storage returns the variable or struct field the client is kept in:
+// the variable it is bound to, the field of the path it is assigned to
+// (s.client = ...), or the field it is the value of in a struct literal
+// (&T{client: ...}); nil otherwise.
+func Storage(info *types.Info, c *Flow) *types.Var {
+	if c.Var != nil {
+		return c.Var
+	}
+	if sel, ok := c.Path.(*ast.SelectorExpr); ok {
+		if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+			v, _ := s.Obj().(*types.Var)
+			return v
+		}
+		v, _ := info.Uses[sel.Sel].(*types.Var) // pkg.Var
+		return v
+	}
+	top := c.Cursor
+	for top.ParentEdgeKind() == edge.ParenExpr_X {
+		top = top.Parent()
+	}
+	if top.ParentEdgeKind() == edge.KeyValueExpr_Value {
+		if id, ok := top.Parent().Node().(*ast.KeyValueExpr).Key.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
+				return v
+			}
+		}
+	}
+	return nil
+}

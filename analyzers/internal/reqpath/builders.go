@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -23,6 +24,10 @@ type Builder struct {
 	// Cond, when set, says on which argument the function builds (see
 	// [Condition]); nil: it builds on every call.
 	Cond *Condition
+	// OneShot: every pool it builds keeps no idle connections
+	// (DisableKeepAlives set, as cleanhttp.DefaultTransport does): a
+	// deliberate connection per request, nothing leaks when dropped.
+	OneShot bool
 	// Site is the construction, in this package; token.NoPos for a
 	// builder learnt from another package's fact.
 	Site token.Pos
@@ -49,13 +54,14 @@ type BuilderSummary struct {
 	Construction
 	Returns bool
 	Cond    *Condition
+	OneShot bool
 }
 
 func (s *BuilderSummary) Get() Builder {
-	return Builder{Construction: s.Construction, Returns: s.Returns, Cond: s.Cond}
+	return Builder{Construction: s.Construction, Returns: s.Returns, Cond: s.Cond, OneShot: s.OneShot}
 }
 func (s *BuilderSummary) Set(b Builder) {
-	s.Construction, s.Returns, s.Cond = b.Construction, b.Returns, b.Cond
+	s.Construction, s.Returns, s.Cond, s.OneShot = b.Construction, b.Returns, b.Cond, b.OneShot
 }
 
 // Format renders the fact for tests: "name(What)", "name(What,
@@ -67,6 +73,9 @@ func (s *BuilderSummary) Format(name string) string {
 	}
 	if s.Cond != nil {
 		out += ", " + s.Cond.String()
+	}
+	if s.OneShot {
+		out += ", one-shot"
 	}
 	return out + ")"
 }
@@ -243,11 +252,18 @@ func (m *Model) Find(pass *analysis.Pass, spec *Spec) []Finding {
 					old.Cond = nil // builds on some path whatever the arguments
 					changed = true
 				}
+				if old.OneShot && !b.OneShot {
+					old.OneShot = false
+					changed = true
+				}
 			}
 		}
 	}
 	exported := false
 	for fn, b := range builders {
+		if passutil.IsTestFile(pass, fn.Pos()) {
+			continue // no package imports a test's functions
+		}
 		f := spec.Fact()
 		f.Set(*b)
 		pass.ExportObjectFact(fn, f)
@@ -532,8 +548,8 @@ func (m *Model) perCall(s *site, f Finding, fd *finder) (Context, bool) {
 	if fn, ok := enclosingFunc(s.cur); !ok || fn != s.declCur {
 		return Context{}, false // in a literal: when it runs is unclear
 	}
-	if f.Callee != nil && !f.Builder.Returns {
-		return Context{}, false // the callee builds and drops: reported there
+	if f.Callee != nil && (!f.Builder.Returns || f.Builder.OneShot) {
+		return Context{}, false // the callee builds and drops (reported there), or a one-shot
 	}
 	if f.Construction.SharesPool {
 		return Context{}, false
@@ -542,7 +558,7 @@ func (m *Model) perCall(s *site, f Finding, fd *finder) (Context, bool) {
 		return Context{}, false
 	}
 	fl := m.flow(s.cur, s.declCur, fd.known)
-	if fl.Kept || fl.Returned || fl.Handed || fl.OneShot || !fl.Used {
+	if fl.Kept || fl.Returned || fl.Handed || fl.OneShot || fl.Captured || !fl.Used {
 		return Context{}, false
 	}
 	if m.runOnce()[s.decl] {
@@ -576,7 +592,8 @@ func isOneShotLiteral(info *types.Info, n ast.Node) bool {
 func (m *Model) builds(s *site, scope inspector.Cursor, fd *finder) (Builder, bool) {
 	if s.callee == nil {
 		fl := m.flow(s.cur, scope, fd.known)
-		return Builder{Construction: s.built, Returns: fl.Returned, Site: s.cur.Node().Pos()}, !fl.Kept
+		oneShot := fl.OneShot || isOneShotLiteral(m.pass.TypesInfo, s.cur.Node())
+		return Builder{Construction: s.built, Returns: fl.Returned, OneShot: oneShot, Site: s.cur.Node().Pos()}, !fl.Kept
 	}
 	callee, ok := fd.lookup(s.callee)
 	if !ok {
@@ -588,8 +605,8 @@ func (m *Model) builds(s *site, scope inspector.Cursor, fd *finder) (Builder, bo
 	}
 	if !callee.Returns {
 		// The callee drops what it builds: every call costs one.
-		return Builder{Construction: callee.Construction, Site: site}, true
+		return Builder{Construction: callee.Construction, OneShot: callee.OneShot, Site: site}, true
 	}
 	fl := m.flow(s.cur, scope, fd.known)
-	return Builder{Construction: callee.Construction, Returns: fl.Returned, Site: site}, !fl.Kept
+	return Builder{Construction: callee.Construction, Returns: fl.Returned, OneShot: callee.OneShot || fl.OneShot, Site: site}, !fl.Kept
 }

@@ -139,6 +139,15 @@ func (m *Model) paramGuard(cur inspector.Cursor) *Condition {
 				c.Set = set == (k == edge.IfStmt_Body)
 				return &c
 			}
+			// if p.F != nil && p.G != nil { ... }: each conjunct holds.
+			if k == edge.IfStmt_Body {
+				for _, e := range conjuncts(n.Cond) {
+					if c, set, ok := testsParamField(info, decl, e); ok {
+						c.Set = set
+						return &c
+					}
+				}
+			}
 		case *ast.BlockStmt:
 			for prev, ok := child.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
 				ifs, isIf := prev.Node().(*ast.IfStmt)
@@ -283,4 +292,12 @@ func localSets(info *types.Info, fn inspector.Cursor, v *types.Var, field string
 		}
 	}
 	return set, known
+}
+
+// conjuncts splits "a && b && c" into its operands.
+func conjuncts(e ast.Expr) []ast.Expr {
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LAND {
+		return append(conjuncts(b.X), conjuncts(b.Y)...)
+	}
+	return []ast.Expr{e}
 }

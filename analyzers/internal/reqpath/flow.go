@@ -31,10 +31,13 @@ type Flow struct {
 	// (CloseIdleConnections) or turns keep-alives off on it
 	// (DisableKeepAlives): a deliberate one-shot, not a leak.
 	OneShot bool
+	// Captured: a closure refers to the value; it may outlive the call
+	// (a poller started in a goroutine, a callback kept by a library).
+	Captured bool
 }
 
 func (f Flow) or(g Flow) Flow {
-	return Flow{f.Kept || g.Kept, f.Returned || g.Returned, f.Used || g.Used, f.Handed || g.Handed, f.OneShot || g.OneShot}
+	return Flow{f.Kept || g.Kept, f.Returned || g.Returned, f.Used || g.Used, f.Handed || g.Handed, f.OneShot || g.OneShot, f.Captured || g.Captured}
 }
 
 // oneShotMethods, called on a pool or on a client that carries it,
@@ -354,6 +357,11 @@ func (f *flower) variable(v *types.Var, depth int) Flow {
 		}
 		if use.ParentEdgeKind() == edge.AssignStmt_Lhs {
 			continue // overwritten, not read
+		}
+		if lit, ok := enclosingFunc(use); ok && lit != f.scope {
+			if n := lit.Node(); f.within(n.Pos()) && (v.Pos() < n.Pos() || v.Pos() >= n.End()) {
+				fl.Captured = true
+			}
 		}
 		fl = fl.or(f.expr(use, depth+1))
 		if fl.Kept {

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -36,12 +37,16 @@ var onceFields = []struct {
 // even when exported (an agent's Serve).
 func servesForever(fn *types.Func) bool {
 	return typesutil.IsFunc(fn, typesutil.NetHTTP, "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") ||
-		typesutil.IsMethod(fn, typesutil.NetHTTP, "Server", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS")
+		typesutil.IsMethod(fn, typesutil.NetHTTP, "Server", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") ||
+		typesutil.IsMethod(fn, "google.golang.org/grpc", "Server", "Serve")
 }
 
 // isOnceField reports whether cur is the value of a field of onceFields
 // in a composite literal.
 func isOnceField(info *types.Info, cur inspector.Cursor) bool {
+	if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		cur = cur.Parent() // RunE: o.Run
+	}
 	if cur.ParentEdgeKind() != edge.KeyValueExpr_Value {
 		return false
 	}
@@ -98,12 +103,15 @@ func computeRunOnce(m *Model) map[*types.Func]bool {
 	}
 	refs := make(map[*types.Func][]ref)
 	decls := make(map[*types.Func]bool)
-	serves := make(map[*types.Func]bool) // runs a server until the process ends
+	serves := make(map[*types.Func]bool) // runs a server until the process ends, or a test
 	for cur := range m.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.Ident)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.FuncDecl:
 			if fn, ok := info.Defs[n.Name].(*types.Func); ok {
 				decls[fn] = true
+				// A test, benchmark or fuzz target and its helpers
+				// run once per test, not per request.
+				serves[fn] = serves[fn] || passutil.IsTestFile(m.pass, n.Pos())
 			}
 		case *ast.CallExpr:
 			if servesForever(typesutil.Callee(info, n)) {
@@ -115,7 +123,9 @@ func computeRunOnce(m *Model) map[*types.Func]bool {
 			}
 		case *ast.Ident:
 			fn, ok := info.Uses[n].(*types.Func)
-			if !ok || fn.Pkg() != m.pass.Pkg {
+			if !ok || fn.Pkg() != m.pass.Pkg || passutil.IsTestFile(m.pass, n.Pos()) {
+				// A test calls a function once, but says nothing of how
+				// often the program does: its references do not count.
 				continue
 			}
 			from, perReq := referrer(info, roots, cur)
@@ -148,7 +158,7 @@ func computeRunOnce(m *Model) map[*types.Func]bool {
 			// before expiry) or in a server's start-up.
 			all := len(refs[fn]) > 0
 			for _, r := range refs[fn] {
-				all = all && (memoized(r) || (r.from != nil && serves[r.from]))
+				all = all && !r.perReq && (r.from == nil || serves[r.from] || memoized(r))
 			}
 			once[fn] = all
 		default:

@@ -93,8 +93,12 @@ func findRoots(pass *analysis.Pass, insp *inspector.Inspector) map[ast.Node]*Roo
 
 	// Roots by registration: Lambda handlers and gRPC services.
 	grpcTypes := make(map[*types.TypeName]map[string]bool)
+	cr := &contractRooter{pass: pass, insp: insp, decls: decls, add: add, active: active}
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
+		if len(active) > 0 && cr.conversion(cur, call) {
+			continue
+		}
 		fn := typesutil.Callee(pass.TypesInfo, call)
 		if fn == nil || fn.Pkg() == nil {
 			continue
@@ -113,7 +117,8 @@ func findRoots(pass *analysis.Pass, insp *inspector.Inspector) map[ast.Node]*Roo
 		}
 	}
 	if len(active) > 0 {
-		contractRoots(pass, insp, decls, add, active)
+		cr.methods()
+		cr.structAdapters()
 	}
 	// gRPC: types that embed a generated Unimplemented*Server.
 	for _, name := range pass.Pkg.Scope().Names() {
@@ -424,10 +429,11 @@ type contract struct {
 	// agree, if set, checks the methods' signatures against each other
 	// (in the order of methods), for contracts over a type parameter.
 	agree func(sigs []*types.Signature) bool
-	// structAdapters are struct types of informerPkg whose methods
-	// call their func-typed fields: a function stored in such a field
-	// is a root. (Func-typed adapters, T(f) for a func type T that
-	// implements the contract, need no table: see contractRoots.)
+	// structAdapters are struct types of adapterPkg whose methods call
+	// their func-typed fields: a function stored in such a field is a
+	// root. (Func-typed adapters, T(f) for a func type T that implements
+	// the contract, need no table: see contractRooter.)
+	adapterPkg     string
 	structAdapters []string
 }
 
@@ -454,8 +460,9 @@ var contracts = []contract{
 	// TypedResourceEventHandler[T], and the adapters that call their
 	// AddFunc, UpdateFunc and DeleteFunc fields.
 	{kind: InformerHandler, prefixes: []string{clientGo},
-		methods: []contractMethod{{"OnAdd", isOnAdd}, {"OnUpdate", isOnUpdate}, {"OnDelete", isOnDelete}},
-		agree:   sameInformerObject,
+		methods:    []contractMethod{{"OnAdd", isOnAdd}, {"OnUpdate", isOnUpdate}, {"OnDelete", isOnDelete}},
+		agree:      sameInformerObject,
+		adapterPkg: informerPkg,
 		structAdapters: []string{
 			"ResourceEventHandlerFuncs", "ResourceEventHandlerDetailedFuncs",
 			"TypedResourceEventHandlerFuncs", "TypedResourceEventHandlerDetailedFuncs",
@@ -523,61 +530,90 @@ func (c *contract) methodNames() []string {
 	return names
 }
 
-// contractRoots adds the roots of the active contracts: methods of the
+// contractRooter adds the roots of the active contracts: methods of the
 // package's types that implement one, functions converted to a
 // func-typed adapter that implements one (roundTripperFunc(f),
 // reconcile.Func(f)), and functions stored in a struct adapter's fields
-// (cache.ResourceEventHandlerFuncs{AddFunc: f}).
-func contractRoots(pass *analysis.Pass, insp *inspector.Inspector, decls map[*types.Func]*ast.FuncDecl, add func(ast.Node, *Root), active []*contract) {
-	info := pass.TypesInfo
-	for fn, decl := range decls {
+// (cache.ResourceEventHandlerFuncs{AddFunc: f}). Conversions are checked
+// during findRoots' walk over calls; the other two need no walk of their
+// own unless a contract with struct adapters is active.
+type contractRooter struct {
+	pass   *analysis.Pass
+	insp   *inspector.Inspector
+	decls  map[*types.Func]*ast.FuncDecl
+	add    func(ast.Node, *Root)
+	active []*contract
+}
+
+func (cr *contractRooter) resolver(c *contract) *funcResolver {
+	return &funcResolver{pass: cr.pass, insp: cr.insp, decls: cr.decls, add: cr.add, seen: map[ast.Node]bool{},
+		kind: c.kind, methods: c.methodNames()}
+}
+
+// methods adds the methods of the package's types that implement an
+// active contract.
+func (cr *contractRooter) methods() {
+	for fn, decl := range cr.decls {
 		sig := fn.Type().(*types.Signature)
 		if sig.Recv() == nil {
 			continue
 		}
-		for _, c := range active {
-			if m := c.method(fn.Name()); m != nil && m.sig(sig) && c.implementedBy(sig.Recv().Type(), pass.Pkg) {
-				add(decl, &Root{Kind: c.kind, Name: typesutil.FuncName(fn, pass.Pkg)})
+		for _, c := range cr.active {
+			if m := c.method(fn.Name()); m != nil && m.sig(sig) && c.implementedBy(sig.Recv().Type(), cr.pass.Pkg) {
+				cr.add(decl, &Root{Kind: c.kind, Name: typesutil.FuncName(fn, cr.pass.Pkg)})
 			}
 		}
 	}
-	resolver := func(c *contract) *funcResolver {
-		return &funcResolver{pass: pass, insp: insp, decls: decls, add: add, seen: map[ast.Node]bool{},
-			kind: c.kind, methods: c.methodNames()}
+}
+
+// conversion handles T(f), where T is a func type that implements an
+// active contract: f is a root. It reports whether call is a conversion.
+func (cr *contractRooter) conversion(cur inspector.Cursor, call *ast.CallExpr) bool {
+	if len(call.Args) != 1 {
+		return false
 	}
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.CallExpr: // a conversion to a func-typed adapter: T(f)
-			if len(n.Args) != 1 {
+	tv, ok := cr.pass.TypesInfo.Types[call.Fun]
+	if !ok || !tv.IsType() {
+		return false
+	}
+	if _, isFunc := tv.Type.Underlying().(*types.Signature); isFunc {
+		for _, c := range cr.active {
+			if c.implementedBy(tv.Type, cr.pass.Pkg) {
+				cr.resolver(c).resolve(cur, call.Args[0], 0)
+			}
+		}
+	}
+	return true
+}
+
+// structAdapters adds the functions set in the fields of an active
+// contract's struct adapters.
+func (cr *contractRooter) structAdapters() {
+	var withAdapters []*contract
+	for _, c := range cr.active {
+		if len(c.structAdapters) > 0 {
+			withAdapters = append(withAdapters, c)
+		}
+	}
+	if len(withAdapters) == 0 {
+		return
+	}
+	info := cr.pass.TypesInfo
+	for cur := range cr.insp.Root().Preorder((*ast.CompositeLit)(nil)) {
+		lit := cur.Node().(*ast.CompositeLit)
+		t := info.TypeOf(lit)
+		for _, c := range withAdapters {
+			if !typesutil.IsNamed(t, c.adapterPkg, c.structAdapters...) {
 				continue
 			}
-			tv, ok := info.Types[n.Fun]
-			if !ok || !tv.IsType() {
-				continue
-			}
-			if _, isFunc := tv.Type.Underlying().(*types.Signature); !isFunc {
-				continue
-			}
-			for _, c := range active {
-				if c.implementedBy(tv.Type, pass.Pkg) {
-					resolver(c).resolve(cur, n.Args[0], 0)
-				}
-			}
-		case *ast.CompositeLit: // a struct adapter: its func fields
-			t := info.TypeOf(n)
-			for _, c := range active {
-				if len(c.structAdapters) == 0 || !typesutil.IsNamed(t, informerPkg, c.structAdapters...) {
+			for _, elt := range lit.Elts {
+				kv, ok := elt.(*ast.KeyValueExpr)
+				if !ok {
 					continue
 				}
-				for _, elt := range n.Elts {
-					kv, ok := elt.(*ast.KeyValueExpr)
-					if !ok {
-						continue
-					}
-					if ft := info.TypeOf(kv.Value); ft != nil {
-						if _, isFunc := ft.Underlying().(*types.Signature); isFunc {
-							resolver(c).resolve(cur, kv.Value, 0)
-						}
+				if ft := info.TypeOf(kv.Value); ft != nil {
+					if _, isFunc := ft.Underlying().(*types.Signature); isFunc {
+						cr.resolver(c).resolve(cur, kv.Value, 0)
 					}
 				}
 			}

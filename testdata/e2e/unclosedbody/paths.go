@@ -118,3 +118,14 @@ func GoodNotModified(req *http.Request) ([]byte, error) {
 	defer resp.Body.Close()
 	return io.ReadAll(resp.Body)
 }
+
+// The close is deferred before the error check: a failed request
+// panics on the nil response.
+func BadDeferBeforeCheck(url string) error {
+	resp, err := client.Get(url)
+	defer resp.Body.Close() // want `resp.Body.Close is deferred before the error check`
+	if err != nil {
+		return err
+	}
+	return nil
+}

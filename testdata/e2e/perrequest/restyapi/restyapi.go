@@ -15,13 +15,10 @@ type API struct {
 	rc *resty.Client
 }
 
-// NewAPI builds the resty client once and keeps it. KNOWN FALSE
-// POSITIVE: the model does not yet follow a value through a builder-chain
-// method that returns its receiver (SetTimeout), so it sees the client
-// "used and dropped"; this want records the current behaviour and must go
-// when the flow follows such chains.
+// NewAPI builds the resty client once and keeps it: the builder chain
+// (SetTimeout returns its receiver) hands the same client on.
 func NewAPI() *API {
-	return &API{rc: resty.New().SetTimeout(10 * time.Second)} // want `resty.New builds a new http.Transport per call of NewAPI, dropped after use; build it once, outside NewAPI, and reuse it`
+	return &API{rc: resty.New().SetTimeout(10 * time.Second)}
 }
 
 func (a *API) Routes(mux *http.ServeMux) {

@@ -217,3 +217,18 @@ func badDefaultClientStored() *http.Client {
 func goodDefaultClientReadOnly() bool {
 	return http.DefaultClient.Timeout == 0
 }
+
+// A copy of http.DefaultClient with its own Timeout (corpus:
+// cert-manager), beside a copy without one.
+
+func goodDefaultClientCopyTimed() *http.Client {
+	c := *http.DefaultClient
+	c.Timeout = 10 * time.Second
+	return &c
+}
+
+func badDefaultClientCopy() *http.Client {
+	c := *http.DefaultClient // want `^http\.DefaultClient has no Timeout`
+	c.CheckRedirect = nil
+	return &c
+}

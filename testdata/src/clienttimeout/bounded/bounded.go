@@ -167,6 +167,9 @@ type Notifier struct{ hc *http.Client }
 
 func (n *Notifier) Initialize() { n.hc = &http.Client{Transport: transport} }
 
+// HTTPClient is a getter, for tests and wiring: not a send.
+func (n *Notifier) HTTPClient() *http.Client { return n.hc }
+
 func (n *Notifier) Send(u string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -185,6 +188,12 @@ type Pager struct{ hc *http.Client }
 
 func (p *Pager) Initialize() {
 	p.hc = &http.Client{Transport: transport} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(the request's context is context\.Background\(\), which has no deadline\)`
+}
+
+// HTTPClient hands the client on after using it: not a getter.
+func (p *Pager) HTTPClient() *http.Client {
+	p.hc.CloseIdleConnections()
+	return p.hc
 }
 
 func (p *Pager) Send(u string) error {
@@ -249,4 +258,72 @@ func Plain(u string) error {
 		return err
 	}
 	return sendPlain(req)
+}
+
+// A client handed to a call together with the request it sends
+// (corpus: client-go spdy.NegotiateStreaming(upgrader, &client, req)).
+
+func negotiate(c *http.Client, req *http.Request) error {
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func goodHandedWithRequest(ctx context.Context, t http.RoundTripper, u string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	client := http.Client{Transport: t}
+	return negotiate(&client, req)
+}
+
+func badHandedWithBackgroundRequest(t http.RoundTripper, u string) error {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	client := http.Client{Transport: t} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(the request's context is context\.Background\(\)`
+	return negotiate(&client, req)
+}
+
+// A request builder that keeps its context in a field: bounded by the
+// operation's context, unless the package defaults the field to
+// context.Background() (corpus: oauth2-proxy requests.builder).
+
+var builderClient = &http.Client{Transport: transport} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(b\.ctx may be context\.Background\(\), which has no deadline\)`
+
+type builder struct {
+	ctx context.Context
+	url string
+}
+
+func (b *builder) Do() (*http.Response, error) {
+	if b.ctx == nil {
+		b.ctx = context.Background()
+	}
+	req, err := http.NewRequestWithContext(b.ctx, http.MethodGet, b.url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return builderClient.Do(req)
+}
+
+var opClient = &http.Client{Transport: transport}
+
+type operation struct {
+	ctx context.Context
+	url string
+}
+
+func newOperation(ctx context.Context, u string) *operation { return &operation{ctx: ctx, url: u} }
+
+func (o *operation) Do() (*http.Response, error) {
+	req, err := http.NewRequestWithContext(o.ctx, http.MethodGet, o.url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return opClient.Do(req)
 }

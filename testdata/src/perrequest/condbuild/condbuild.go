@@ -16,6 +16,8 @@ type Server struct {
 	hc *http.Client
 	tr http.RoundTripper
 	o  *restylike.Options
+
+	cert []byte
 }
 
 func badNew(w http.ResponseWriter, r *http.Request) {
@@ -101,4 +103,15 @@ func (s *Server) goodLazy(w http.ResponseWriter, r *http.Request) {
 // PerCall: resty.New() in an exported library method, used once.
 func (s *Server) PerCall() error { // want PerCall:`buildsPool\(http.Transport\)`
 	return restylike.New().Get("https://example.com") // want `restylike.New builds a new http.Transport per call of \(\*Server\).PerCall, dropped after use`
+}
+
+func goodSession(w http.ResponseWriter, r *http.Request) {
+	hc, _ := restylike.NewSession()
+	hc.Get("https://example.com")
+}
+
+func (s *Server) badSessionCert(w http.ResponseWriter, r *http.Request) {
+	hc := &http.Client{}
+	restylike.SetTLS(&restylike.TLSOptions{Cert: s.cert, Key: s.cert}, hc) // want `restylike.SetTLS builds a new http.Transport on every call, here per request in handler \(\*Server\).badSessionCert`
+	hc.Get("https://example.com")
 }

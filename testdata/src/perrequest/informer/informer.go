@@ -93,3 +93,12 @@ var _ = cache.TypedResourceEventHandlerFuncs[*pod]{
 		_ = &http.Transport{} // want `http.Transport created per event in an informer event handler literal`
 	},
 }
+
+// A generic handler type (cert-manager's blockingEventHandler[T]).
+type badGenericHandler[T any] struct{ queue []T }
+
+func (h *badGenericHandler[T]) OnAdd(obj any, isInInitialList bool) {
+	_ = &http.Client{Transport: &http.Transport{}} // want `http.Transport created per event in informer event handler \(\*badGenericHandler\).OnAdd`
+}
+func (h *badGenericHandler[T]) OnUpdate(oldObj, newObj any) {}
+func (h *badGenericHandler[T]) OnDelete(obj any)            {}

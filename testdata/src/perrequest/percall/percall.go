@@ -89,7 +89,7 @@ func (c *Client) GoodStored() {
 }
 
 // GoodOneShot turns keep-alives off on purpose: nothing idles.
-func GoodOneShot(url string) error { // want GoodOneShot:`buildsPool\(http.Transport\)`
+func GoodOneShot(url string) error { // want GoodOneShot:`buildsPool\(http.Transport, one-shot\)`
 	hc := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
 	resp, err := hc.Get(url)
 	if err != nil {
@@ -99,7 +99,7 @@ func GoodOneShot(url string) error { // want GoodOneShot:`buildsPool\(http.Trans
 }
 
 // GoodOneShotAssigned turns keep-alives off after a Clone.
-func GoodOneShotAssigned(url string) error { // want GoodOneShotAssigned:`buildsPool\(http.Transport\)`
+func GoodOneShotAssigned(url string) error { // want GoodOneShotAssigned:`buildsPool\(http.Transport, one-shot\)`
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.DisableKeepAlives = true
 	_, err := (&http.Client{Transport: t}).Get(url)
@@ -114,7 +114,7 @@ func BadKeepAlivesFalse(url string) error { // want BadKeepAlivesFalse:`buildsPo
 }
 
 // GoodCloseIdle closes the idle connections before returning.
-func GoodCloseIdle(url string) error { // want GoodCloseIdle:`buildsPool\(http.Transport\)`
+func GoodCloseIdle(url string) error { // want GoodCloseIdle:`buildsPool\(http.Transport, one-shot\)`
 	t := &http.Transport{}
 	defer t.CloseIdleConnections()
 	_, err := (&http.Client{Transport: t}).Get(url)
@@ -122,7 +122,7 @@ func GoodCloseIdle(url string) error { // want GoodCloseIdle:`buildsPool\(http.T
 }
 
 // GoodCloseIdleClient closes them through the client.
-func GoodCloseIdleClient(url string) error { // want GoodCloseIdleClient:`buildsPool\(http.Transport\)`
+func GoodCloseIdleClient(url string) error { // want GoodCloseIdleClient:`buildsPool\(http.Transport, one-shot\)`
 	hc := &http.Client{Transport: &http.Transport{}}
 	defer hc.CloseIdleConnections()
 	_, err := hc.Get(url)
@@ -195,7 +195,7 @@ func BadFieldAssigned(url string) error { // want BadFieldAssigned:`buildsPool\(
 }
 
 // GoodFieldAssignedOneShot turns keep-alives off in the assigned literal.
-func GoodFieldAssignedOneShot(url string) error { // want GoodFieldAssignedOneShot:`buildsPool\(http.Transport\)`
+func GoodFieldAssignedOneShot(url string) error { // want GoodFieldAssignedOneShot:`buildsPool\(http.Transport, one-shot\)`
 	var hc http.Client
 	hc.Transport = &http.Transport{DisableKeepAlives: true}
 	_, err := hc.Get(url)
@@ -276,3 +276,47 @@ func BadMint(url string) error { // want BadMint:`buildsPool\(http.Transport\)`
 }
 
 func (c *Client) Sign() error { return BadMint(c.base) } // want Sign:`buildsPool\(http.Transport\)`
+
+// Start builds a client that a goroutine keeps using after Start
+// returns: it outlives the call. (A handler that called Start would
+// still build one per request: Start is a builder.)
+func (c *Client) Start() { // want Start:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Transport: &http.Transport{}}
+	go func() {
+		for {
+			hc.Get(c.base)
+			time.Sleep(time.Minute)
+		}
+	}()
+}
+
+// BadStartOnce is Start's twin without the goroutine.
+func (c *Client) BadStartOnce() error { // want BadStartOnce:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Transport: &http.Transport{}} // want `http.Transport created per call of \(\*Client\).BadStartOnce and dropped after use`
+	_, err := hc.Get(c.base)
+	return err
+}
+
+// oneShotTransport turns keep-alives off on a pool a builder made
+// (cleanhttp.DefaultTransport's shape).
+func oneShotTransport() *http.Transport { // want oneShotTransport:`buildsPool\(http.Transport, returned, one-shot\)`
+	t := newTransport()
+	t.DisableKeepAlives = true
+	return t
+}
+
+func OneShotClient() *http.Client { // want OneShotClient:`buildsPool\(http.Transport, returned, one-shot\)`
+	return &http.Client{Transport: oneShotTransport()}
+}
+
+// GoodNotifyOnce uses a one-shot client per call: nothing idles.
+func GoodNotifyOnce(url string) error { // want GoodNotifyOnce:`buildsPool\(http.Transport, one-shot\)`
+	_, err := OneShotClient().Get(url)
+	return err
+}
+
+// BadNotifyPooled is its twin with a pooling builder.
+func BadNotifyPooled(url string) error { // want BadNotifyPooled:`buildsPool\(http.Transport\)`
+	_, err := (&http.Client{Transport: newTransport()}).Get(url) // want `newTransport builds a new http.Transport per call of BadNotifyPooled, dropped after use`
+	return err
+}

@@ -11,3 +11,9 @@ func TestFetch(t *testing.T) {
 		(&http.Client{Transport: &http.Transport{}}).Get(u) // want `http.Transport created per iteration of a loop`
 	}
 }
+
+// A test runs once: a client built, used and dropped in it is silent,
+// even with -perrequest.tests.
+func TestOnce(t *testing.T) {
+	(&http.Client{Transport: &http.Transport{}}).Get("a")
+}

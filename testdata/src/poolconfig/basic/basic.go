@@ -65,6 +65,26 @@ var badLongLivedTimedNoProxy = &http.Client{
 	Timeout:   10 * time.Second,
 }
 
+// A pool sized from configuration, with a client Timeout: a tool that
+// controls its own traffic (a load generator) built it on purpose.
+
+type options struct {
+	maxConns          int
+	disableKeepAlives bool
+	timeout           time.Duration
+}
+
+func goodLoadGenerator(opts options, cfg *tls.Config) *http.Client {
+	return &http.Client{
+		Transport: &http.Transport{
+			TLSClientConfig:     cfg,
+			MaxIdleConnsPerHost: opts.maxConns,
+			DisableKeepAlives:   opts.disableKeepAlives,
+		},
+		Timeout: opts.timeout,
+	}
+}
+
 func goodTimedThroughVariable() *http.Client {
 	t := &http.Transport{Proxy: http.ProxyFromEnvironment}
 	c := &http.Client{Transport: t}
@@ -292,5 +312,101 @@ func goodNothingToSay() *http.Transport {
 		DialContext:         (&net.Dialer{}).DialContext,
 		MaxIdleConnsPerHost: 4,
 		TLSHandshakeTimeout: time.Second,
+	}
+}
+
+// A long-lived client without a Timeout whose every request carries a
+// deadline (corpus: shoutrrr mattermost): the deadline bounds the dial
+// and the handshake, so only the dropped Proxy matters.
+
+type notifier struct{ hc *http.Client }
+
+func (n *notifier) initialize(cfg *tls.Config) {
+	n.hc = &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+}
+
+func (n *notifier) send(u string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := n.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type pager struct{ hc *http.Client }
+
+func (p *pager) initialize(cfg *tls.Config) {
+	p.hc = &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}} // want `^http\.Transport literal drops DefaultTransport's Proxy, dial timeout and TLS handshake timeout`
+}
+
+func (p *pager) send(u string) error {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := p.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A client given one of two transports by branch (corpus: shoutrrr
+// ntfy): both are the client's, and its Timeout bounds both.
+
+type ntfy struct{ hc *http.Client }
+
+func (n *ntfy) init(insecure bool) {
+	n.hc = &http.Client{Timeout: 10 * time.Second}
+	if insecure {
+		n.hc.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+	} else {
+		n.hc.Transport = &http.Transport{TLSClientConfig: &tls.Config{MinVersion: tls.VersionTLS12}} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+	}
+}
+
+// A Proxy left out in one arm while the other arm sets it: the
+// configuration chooses (corpus: rolesanywhere-credential-helper).
+
+func goodProxyByChoice(withProxy bool) *http.Client {
+	var tr *http.Transport
+	if withProxy {
+		tr = &http.Transport{Proxy: http.ProxyFromEnvironment}
+	} else {
+		tr = &http.Transport{}
+	}
+	return &http.Client{Transport: tr, Timeout: 10 * time.Second}
+}
+
+func badProxyInNeitherArm(insecure bool) *http.Client {
+	var tr *http.Transport
+	if insecure {
+		tr = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\)`
+	} else {
+		tr = &http.Transport{} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\)`
+	}
+	return &http.Client{Transport: tr, Timeout: 10 * time.Second}
+}
+
+// A one-shot transport is minimal on purpose: its Proxy is its
+// author's choice (corpus: external-secrets doppler, onboardbase).
+
+func goodOneShotLiteral(cfg *tls.Config) *http.Client {
+	return &http.Client{
+		Transport: &http.Transport{DisableKeepAlives: true, TLSClientConfig: cfg},
+		Timeout:   10 * time.Second,
+	}
+}
+
+func badPooledLiteral(cfg *tls.Config) *http.Client {
+	return &http.Client{
+		Transport: &http.Transport{TLSClientConfig: cfg}, // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\)`
+		Timeout:   10 * time.Second,
 	}
 }

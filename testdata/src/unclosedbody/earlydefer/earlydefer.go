@@ -30,6 +30,19 @@ func badStatusFoldedIntoErr(url string) error {
 	return nil
 }
 
+// shoutrrr's shape: the close in a deferred closure.
+func badClosureBeforeCheck(url string) error {
+	res, err := http.Post(url, "application/x-www-form-urlencoded", nil)
+	if err == nil && res.StatusCode != http.StatusOK {
+		err = fmt.Errorf("status %s", res.Status)
+	}
+	defer func() { _ = res.Body.Close() }() // want `res.Body.Close is deferred before the error check`
+	if err != nil {
+		return fmt.Errorf("send: %w", err)
+	}
+	return nil
+}
+
 func badLoggedNotReturned(url string) error {
 	resp, err := http.Get(url)
 	if err != nil {
@@ -73,5 +86,14 @@ func goodNilGuardedDefer(url string) error {
 	if err != nil {
 		return err
 	}
+	return nil
+}
+
+func goodVarDecl(url string) error {
+	var resp, err = http.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
 	return nil
 }

@@ -71,3 +71,29 @@ func NewAPI(o *Options) *API { // want NewAPI:`buildsPool\(http.Transport, retur
 }
 
 func (a *API) Ping() { a.hc.Get("https://example.com") }
+
+// TLSOptions are aws-sdk-go v1 session options in small: a session
+// builds a transport only with a client certificate configured.
+type TLSOptions struct{ Cert, Key []byte }
+
+// loadCert stores a new transport on the client it is given.
+func loadCert(hc *http.Client) error { // want loadCert:`buildsPool\(http.Transport, returned\)`
+	hc.Transport = &http.Transport{}
+	return nil
+}
+
+// SetTLS builds only when the caller's options carry a cert and a key.
+func SetTLS(o *TLSOptions, hc *http.Client) error { // want SetTLS:`buildsPool\(http.Transport, returned, only if arg 0 sets Cert\)`
+	if o.Cert != nil && o.Key != nil {
+		return loadCert(hc)
+	}
+	return nil
+}
+
+// NewSession passes empty options: no transport.
+func NewSession() (*http.Client, error) {
+	o := TLSOptions{}
+	hc := &http.Client{}
+	err := SetTLS(&o, hc)
+	return hc, err
+}

@@ -1,14 +1,24 @@
-package clienttimeout
+// Package reqbound says whether the requests a client sends are
+// bounded without a client Timeout: by a context deadline, by a
+// context the caller controls, or by a protocol upgrade (whose
+// connection lives as long as the session). It is shared by
+// clienttimeout (is a client without Timeout a bug?) and poolconfig
+// (do a transport's dropped dial and TLS timeouts matter?).
+package reqbound
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
+	"net/textproto"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -23,54 +33,60 @@ import (
 // WithValue of a parameter, say) are followed back to their root.
 const maxCtxDepth = 4
 
-// boundedness is the verdict on one request.
-type boundedness struct {
-	ok  bool
-	why string // when not ok: what makes the finding true, or ""
+// Verdict is the verdict on one request.
+type Verdict struct {
+	OK  bool
+	Why string // when not OK: what makes the finding true, or ""
 }
 
-// sendMethods are the http.Client methods that send a request; only Do
-// can carry a context.
-var sendMethods = map[string]bool{"Do": true, "Get": true, "Head": true, "Post": true, "PostForm": true}
-
-// sendBounded judges one call of a client method at cur (the call
-// expression's cursor).
-func sendBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, method string) boundedness {
-	if method != "Do" || len(call.Args) != 1 {
-		return boundedness{why: ctxUnused(pass, cur, method+" takes no context")}
+// IsSend reports whether name is an http.Client method that sends a
+// request; only Do can carry a context.
+func IsSend(name string) bool {
+	switch name {
+	case "Do", "Get", "Head", "Post", "PostForm":
+		return true
 	}
-	return reqBounded(pass, cur, call.Args[0])
+	return false
 }
 
-// reqBounded judges the request expression req used at cur.
-func reqBounded(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) boundedness {
-	return reqBoundedDepth(pass, cur, req, 0)
+// Send judges one call of a client method at cur (the call
+// expression's cursor).
+func Send(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, method string) Verdict {
+	if method != "Do" || len(call.Args) != 1 {
+		return Verdict{Why: CtxUnused(pass, cur, method+" takes no context")}
+	}
+	return Request(pass, cur, call.Args[0])
+}
+
+// Request judges the request expression req used at cur.
+func Request(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) Verdict {
+	return requestDepth(pass, cur, req, 0)
 }
 
 // maxReqDepth bounds how many unexported functions a request parameter
 // is followed back through to the calls that build it.
 const maxReqDepth = 2
 
-func reqBoundedDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth int) boundedness {
+func requestDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth int) Verdict {
 	info := pass.TypesInfo
-	if isUpgrade(pass, cur, req) {
-		return boundedness{ok: true}
+	if IsUpgrade(pass, cur, req) {
+		return Verdict{OK: true}
 	}
 	req = ast.Unparen(req)
 	if call, ok := req.(*ast.CallExpr); ok {
 		// req.WithContext(ctx), req.Clone(ctx)
 		if fn := typesutil.Callee(info, call); typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "WithContext", "Clone") && len(call.Args) == 1 {
-			return ctxBounded(pass, cur, call.Args[0], 0)
+			return Context(pass, cur, call.Args[0], 0)
 		}
 		return builtWithContextDepth(pass, cur, call, depth)
 	}
 	reqVar, ok := typesutil.ObjectOf(info, req).(*types.Var)
 	if !ok || typesutil.IsPackageLevel(reqVar) {
-		return boundedness{}
+		return Verdict{}
 	}
 	fc, ok := fieldflow.EnclosingFunc(cur)
 	if !ok {
-		return boundedness{}
+		return Verdict{}
 	}
 	if isParam(fc, reqVar) {
 		return paramBounded(pass, fc, reqVar, depth)
@@ -78,44 +94,44 @@ func reqBoundedDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, de
 	// Every definition of the request in the function must be bounded.
 	defs := definitions(info, fc, reqVar)
 	if len(defs) == 0 {
-		return boundedness{}
+		return Verdict{}
 	}
 	for _, d := range defs {
 		call, ok := ast.Unparen(d).(*ast.CallExpr)
 		if !ok {
-			return boundedness{}
+			return Verdict{}
 		}
 		fn := typesutil.Callee(info, call)
 		switch {
 		case typesutil.IsFunc(fn, typesutil.NetHTTP, "NewRequestWithContext") && len(call.Args) > 0:
-			if b := ctxBounded(pass, cur, call.Args[0], 0); !b.ok {
+			if b := Context(pass, cur, call.Args[0], 0); !b.OK {
 				return b
 			}
 		case typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "WithContext", "Clone") && len(call.Args) == 1:
-			if b := ctxBounded(pass, cur, call.Args[0], 0); !b.ok {
+			if b := Context(pass, cur, call.Args[0], 0); !b.OK {
 				return b
 			}
 		case typesutil.IsFunc(fn, typesutil.NetHTTP, "NewRequest"):
 			if withContextLater(info, fc, reqVar) {
 				continue
 			}
-			return boundedness{why: ctxUnused(pass, cur, "")}
+			return Verdict{Why: CtxUnused(pass, cur, "")}
 		default:
-			if b := builtWithContextDepth(pass, cur, call, depth); !b.ok {
+			if b := builtWithContextDepth(pass, cur, call, depth); !b.OK {
 				return b
 			}
 		}
 	}
-	return boundedness{ok: true}
+	return Verdict{OK: true}
 }
 
 // builtWithContextDepth judges a request returned by a helper: a
 // helper given a context (r.newRequest(ctx, ...)) builds the request
 // under it.
-func builtWithContextDepth(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, depth int) boundedness {
+func builtWithContextDepth(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, depth int) Verdict {
 	for _, a := range call.Args {
 		if typesutil.IsNamed(pass.TypesInfo.TypeOf(a), "context", "Context") {
-			return ctxBounded(pass, cur, a, 0)
+			return Context(pass, cur, a, 0)
 		}
 	}
 	return helperReturnsBounded(pass, cur, call, depth)
@@ -126,10 +142,10 @@ func builtWithContextDepth(pass *analysis.Pass, cur inspector.Cursor, call *ast.
 // of the helper hands back a bounded request (the helper makes its own
 // deadline, as createRequest does with context.WithTimeout and returns
 // the cancel function beside the request).
-func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, depth int) boundedness {
+func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr, depth int) Verdict {
 	fn := typesutil.StaticCallee(pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() != pass.Pkg || depth >= maxReqDepth {
-		return boundedness{}
+		return Verdict{}
 	}
 	res := fn.Type().(*types.Signature).Results()
 	idx := -1
@@ -140,7 +156,7 @@ func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.C
 		}
 	}
 	if idx < 0 {
-		return boundedness{}
+		return Verdict{}
 	}
 	for dc := range cur.Inspector().Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := dc.Node().(*ast.FuncDecl)
@@ -154,20 +170,20 @@ func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.C
 			}
 			ret := rc.Node().(*ast.ReturnStmt)
 			if len(ret.Results) != res.Len() {
-				return boundedness{}
+				return Verdict{}
 			}
 			r := ret.Results[idx]
 			if fieldflow.IsNil(pass.TypesInfo, r) {
 				continue // an error return
 			}
-			if b := reqBoundedDepth(pass, rc, r, depth+1); !b.ok {
-				return boundedness{}
+			if b := requestDepth(pass, rc, r, depth+1); !b.OK {
+				return Verdict{}
 			}
 			n++
 		}
-		return boundedness{ok: n > 0}
+		return Verdict{OK: n > 0}
 	}
-	return boundedness{}
+	return Verdict{}
 }
 
 // paramBounded judges a request that is a parameter of the function at
@@ -175,14 +191,14 @@ func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.C
 // passes a bounded request, it is bounded (do(req) called by methods
 // that build req with their caller's context). An exported function's
 // callers are elsewhere.
-func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth int) boundedness {
+func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth int) Verdict {
 	decl, ok := fc.Node().(*ast.FuncDecl)
 	if !ok || decl.Name.IsExported() || depth >= maxReqDepth {
-		return boundedness{}
+		return Verdict{}
 	}
 	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
 	if !ok {
-		return boundedness{}
+		return Verdict{}
 	}
 	sig := fn.Type().(*types.Signature)
 	idx := -1
@@ -192,27 +208,27 @@ func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth 
 		}
 	}
 	if idx < 0 || sig.Variadic() && idx == sig.Params().Len()-1 {
-		return boundedness{}
+		return Verdict{}
 	}
-	calls, onlyCalled := callsOf(pass, fc.Inspector().Root(), fn)
+	calls, onlyCalled := CallsOf(pass, fc.Inspector().Root(), fn)
 	if !onlyCalled || len(calls) == 0 {
-		return boundedness{} // a function value: callers unknown
+		return Verdict{} // a function value: callers unknown
 	}
 	for _, c := range calls {
 		call := c.Node().(*ast.CallExpr)
 		if len(call.Args) <= idx {
-			return boundedness{}
+			return Verdict{}
 		}
-		if b := reqBoundedDepth(pass, c, call.Args[idx], depth+1); !b.ok {
-			return boundedness{}
+		if b := requestDepth(pass, c, call.Args[idx], depth+1); !b.OK {
+			return Verdict{}
 		}
 	}
-	return boundedness{ok: true}
+	return Verdict{OK: true}
 }
 
-// callsOf returns the calls of fn under root (their cursors), and
+// CallsOf returns the calls of fn under root (their cursors), and
 // whether fn is only ever called there (never used as a value).
-func callsOf(pass *analysis.Pass, root inspector.Cursor, fn *types.Func) (calls []inspector.Cursor, onlyCalled bool) {
+func CallsOf(pass *analysis.Pass, root inspector.Cursor, fn *types.Func) (calls []inspector.Cursor, onlyCalled bool) {
 	onlyCalled = true
 	for cur := range root.Preorder((*ast.Ident)(nil)) {
 		if pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != fn {
@@ -242,67 +258,72 @@ func withContextLater(info *types.Info, fc inspector.Cursor, req *types.Var) boo
 	return false
 }
 
-// ctxBounded judges a context expression: a deadline made here, a
+// Context judges a context expression: a deadline made here, a
 // parameter (the caller's), an incoming request's context, or stored
 // state are bounded; context.Background and context.TODO are not.
-func ctxBounded(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int) boundedness {
+func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int) Verdict {
 	info := pass.TypesInfo
 	if depth > maxCtxDepth {
-		return boundedness{}
+		return Verdict{}
 	}
 	ctx = ast.Unparen(ctx)
 	if call, ok := ctx.(*ast.CallExpr); ok {
 		fn := typesutil.Callee(info, call)
 		switch {
 		case typesutil.IsFunc(fn, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause"):
-			return boundedness{ok: true}
+			return Verdict{OK: true}
 		case typesutil.IsFunc(fn, "context", "Background", "TODO"):
-			return boundedness{why: ctxUnused(pass, cur, "the request's context is context."+fn.Name()+"(), which has no deadline")}
+			return Verdict{Why: CtxUnused(pass, cur, "the request's context is context."+fn.Name()+"(), which has no deadline")}
 		case typesutil.IsFunc(fn, "context", "WithCancel", "WithCancelCause", "WithValue", "WithoutCancel") && len(call.Args) > 0:
 			if fn.Name() == "WithoutCancel" {
-				return boundedness{}
+				return Verdict{}
 			}
-			return ctxBounded(pass, cur, call.Args[0], depth+1)
+			return Context(pass, cur, call.Args[0], depth+1)
 		case typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "Context"):
-			return boundedness{ok: true} // the incoming request's, or the caller's
+			return Verdict{OK: true} // the incoming request's, or the caller's
 		}
-		return boundedness{}
+		return Verdict{}
 	}
 	switch e := ctx.(type) {
 	case *ast.SelectorExpr:
-		// A context kept in a field: the operation's, set by its owner.
+		// A context kept in a field: the operation's, set by its owner,
+		// unless the package sets it to context.Background() or TODO()
+		// (a builder's default, corpus: oauth2-proxy requests.builder).
 		if s, ok := info.Selections[e]; ok && s.Kind() == types.FieldVal {
-			return boundedness{ok: true}
+			if root := rootless(pass, cur, s.Obj()); root != "" {
+				return Verdict{Why: CtxUnused(pass, cur, types.ExprString(e)+" may be context."+root+"(), which has no deadline")}
+			}
+			return Verdict{OK: true}
 		}
-		return boundedness{}
+		return Verdict{}
 	case *ast.Ident:
 		v, ok := info.Uses[e].(*types.Var)
 		if !ok {
-			return boundedness{}
+			return Verdict{}
 		}
 		fc, ok := fieldflow.EnclosingFunc(cur)
 		if !ok {
-			return boundedness{}
+			return Verdict{}
 		}
 		if isParam(fc, v) {
-			return boundedness{ok: true} // the caller controls it
+			return Verdict{OK: true} // the caller controls it
 		}
 		defs := definitions(info, fc, v)
 		if len(defs) == 0 {
 			// A variable of an enclosing function (a closure).
 			if outer, ok := fieldflow.EnclosingFunc(fc); ok && isParam(outer, v) {
-				return boundedness{ok: true}
+				return Verdict{OK: true}
 			}
-			return boundedness{}
+			return Verdict{}
 		}
 		for _, d := range defs {
-			if b := ctxBounded(pass, cur, d, depth+1); !b.ok {
+			if b := Context(pass, cur, d, depth+1); !b.OK {
 				return b
 			}
 		}
-		return boundedness{ok: true}
+		return Verdict{OK: true}
 	}
-	return boundedness{}
+	return Verdict{}
 }
 
 // definitions returns the values assigned to v in the function at fc
@@ -355,10 +376,10 @@ func isParam(fc inspector.Cursor, v *types.Var) bool {
 	return ft.Params != nil && ft.Params.Pos() <= v.Pos() && v.Pos() < ft.Params.End()
 }
 
-// ctxUnused returns why, extended with "ctx is in scope but not used
+// CtxUnused returns why, extended with "ctx is in scope but not used
 // for the request" when the function at cur has a context.Context
 // parameter (or an *http.Request one, whose Context is the caller's).
-func ctxUnused(pass *analysis.Pass, cur inspector.Cursor, why string) string {
+func CtxUnused(pass *analysis.Pass, cur inspector.Cursor, why string) string {
 	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		var ft *ast.FuncType
 		switch n := fc.Node().(type) {
@@ -403,13 +424,13 @@ func join2(a, b string) string {
 	return a + ", and " + b
 }
 
-// sendsThrough returns the sends made in the package through the
+// Sends returns the sends made in the package through the
 // client stored in obj (a variable or a struct field), directly or
 // through a local alias (c := s.client), and whether every use of the
 // client seen is a send, a field access or an assignment to it; any
 // other use (passed on, returned, stored elsewhere) means requests may
 // be sent where we cannot see.
-func sendsThrough(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends []inspector.Cursor, closed bool) {
+func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends []inspector.Cursor, closed bool) {
 	info := pass.TypesInfo
 	closed = true
 	var visit func(cur inspector.Cursor, depth int)
@@ -422,7 +443,7 @@ func sendsThrough(pass *analysis.Pass, root inspector.Cursor, obj types.Object) 
 		case edge.SelectorExpr_X:
 			sel := parent.Node().(*ast.SelectorExpr)
 			if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal {
-				if sendMethods[sel.Sel.Name] && parent.ParentEdgeKind() == edge.CallExpr_Fun {
+				if IsSend(sel.Sel.Name) && parent.ParentEdgeKind() == edge.CallExpr_Fun {
 					sends = append(sends, parent.Parent())
 				}
 				return // CloseIdleConnections and other methods send nothing
@@ -460,13 +481,28 @@ func sendsThrough(pass *analysis.Pass, root inspector.Cursor, obj types.Object) 
 			return // compared with nil
 		case edge.KeyValueExpr_Key:
 			return // a field key in a struct literal: an assignment
+		case edge.ReturnStmt_Results:
+			if isGetter(cur) {
+				return // func (s *S) Client() *http.Client { return s.c }: for tests and wiring
+			}
+		case edge.UnaryExpr_X, edge.CallExpr_Args:
+			// f(&client, req) or f(ctx, client): handed to a call that
+			// sends under the request or context it is given.
+			c := cur
+			if c.ParentEdgeKind() == edge.UnaryExpr_X {
+				c = c.Parent()
+			}
+			if c.ParentEdgeKind() == edge.CallExpr_Args && handoff(info, c.Parent().Node().(*ast.CallExpr)) != nil {
+				sends = append(sends, c.Parent())
+				return
+			}
 		}
 		closed = false
 	}
 	for cur := range root.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
-		if info.Uses[id] != obj {
-			continue
+		if info.Uses[id] != obj || passutil.IsTestFile(pass, id.Pos()) {
+			continue // tests use the client with mocks and test servers
 		}
 		if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
 			visit(cur.Parent(), 0) // s.client
@@ -475,4 +511,154 @@ func sendsThrough(pass *analysis.Pass, root inspector.Cursor, obj types.Object) 
 		}
 	}
 	return sends, closed
+}
+
+// AllBounded reports whether the client kept in obj sends at least
+// one request in root, is used for nothing else, and every request it
+// sends is bounded (or runs where bounded says it is, when given);
+// otherwise it says why the first unbounded send is not, when it can.
+func AllBounded(pass *analysis.Pass, root inspector.Cursor, obj types.Object, bounded func(send inspector.Cursor) bool) (bool, string) {
+	sends, closed := Sends(pass, root, obj)
+	for _, s := range sends {
+		if bounded != nil && bounded(s) {
+			continue // bounded by where it runs (a Lambda invocation, say)
+		}
+		call := s.Node().(*ast.CallExpr)
+		if b := judgeSend(pass, s, call); !b.OK {
+			return false, b.Why
+		}
+	}
+	return closed && len(sends) > 0, ""
+}
+
+// judgeSend judges a send found by [Sends]: a client method call, or a
+// call the client is handed to.
+func judgeSend(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr) Verdict {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && typesutil.IsMethod(typesutil.Callee(pass.TypesInfo, call), typesutil.NetHTTP, "Client", sel.Sel.Name) {
+		return Send(pass, cur, call, sel.Sel.Name)
+	}
+	a := handoff(pass.TypesInfo, call)
+	if a == nil {
+		return Verdict{}
+	}
+	if typesutil.IsPointerToNamed(pass.TypesInfo.TypeOf(a), typesutil.NetHTTP, "Request") {
+		return Request(pass, cur, a)
+	}
+	return Context(pass, cur, a, 0)
+}
+
+// handoff returns the argument of call that bounds the requests a
+// client handed to it sends: an *http.Request (the callee sends it),
+// or else a context.Context; nil if there is none.
+func handoff(info *types.Info, call *ast.CallExpr) ast.Expr {
+	var ctx ast.Expr
+	for _, a := range call.Args {
+		t := info.TypeOf(a)
+		if typesutil.IsPointerToNamed(t, typesutil.NetHTTP, "Request") {
+			return a
+		}
+		if ctx == nil && typesutil.IsNamed(t, "context", "Context") {
+			ctx = a
+		}
+	}
+	return ctx
+}
+
+// IsUpgrade reports whether the request variable req, used at cur,
+// asks for a protocol upgrade in the same function:
+// req.Header.Set("Upgrade", ...) or req.Header.Set("Connection",
+// "Upgrade") (or Add). The response to an upgrade is a connection that
+// lives as long as the session, which a Timeout would cut.
+func IsUpgrade(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bool {
+	info := pass.TypesInfo
+	fc, ok := fieldflow.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	reqVar, ok := typesutil.ObjectOf(info, req).(*types.Var)
+	if !ok || !typesutil.IsPointerToNamed(reqVar.Type(), typesutil.NetHTTP, "Request") {
+		return false
+	}
+	str := func(e ast.Expr) (string, bool) {
+		tv, ok := info.Types[e]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			return "", false
+		}
+		return constant.StringVal(tv.Value), true
+	}
+	for cc := range fc.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		if len(call.Args) != 2 || !typesutil.IsMethod(typesutil.Callee(info, call), typesutil.NetHTTP, "Header", "Set", "Add") {
+			continue
+		}
+		sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		hdr, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+		if !ok || hdr.Sel.Name != "Header" || typesutil.ObjectOf(info, hdr.X) != reqVar {
+			continue
+		}
+		key, ok := str(call.Args[0])
+		if !ok {
+			continue
+		}
+		switch textproto.CanonicalMIMEHeaderKey(key) {
+		case "Upgrade":
+			return true
+		case "Connection":
+			if v, ok := str(call.Args[1]); ok && strings.Contains(strings.ToLower(v), "upgrade") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isGetter reports whether the return at cur is the whole body of a
+// method: a getter, which exposes the client for wiring and tests
+// rather than sending through it.
+func isGetter(cur inspector.Cursor) bool {
+	ret := cur.Parent()
+	if ret.ParentEdgeKind() != edge.BlockStmt_List {
+		return false
+	}
+	body := ret.Parent()
+	decl, ok := body.Parent().Node().(*ast.FuncDecl)
+	return ok && decl.Recv != nil && len(decl.Body.List) == 1 && len(ret.Node().(*ast.ReturnStmt).Results) == 1
+}
+
+// rootless returns "Background" or "TODO" when the package stores
+// context.Background() or context.TODO() in the field (by assignment
+// or in a struct literal), or "".
+func rootless(pass *analysis.Pass, cur inspector.Cursor, field types.Object) string {
+	info := pass.TypesInfo
+	name := ""
+	check := func(v ast.Expr) {
+		if call, ok := ast.Unparen(v).(*ast.CallExpr); ok {
+			if fn := typesutil.Callee(info, call); typesutil.IsFunc(fn, "context", "Background", "TODO") {
+				name = fn.Name()
+			}
+		}
+	}
+	for n := range cur.Inspector().Root().Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
+		switch n := n.Node().(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, l := range n.Lhs {
+				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+					if s, ok := info.Selections[sel]; ok && s.Obj() == field {
+						check(n.Rhs[i])
+					}
+				}
+			}
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok && info.Uses[id] == field {
+				check(n.Value)
+			}
+		}
+		if name != "" {
+			return name
+		}
+	}
+	return ""
 }
