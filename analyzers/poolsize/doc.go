@@ -43,8 +43,9 @@
 //     errgroup.Group.Go and sync.WaitGroup.Go, directly or through a
 //     function of the package they call;
 //   - bounded by a constant loop count, a pool of N workers reading one
-//     channel, errgroup SetLimit(n), or a semaphore channel of capacity
-//     n; unbounded when one goroutine starts per item of the input;
+//     channel, errgroup SetLimit(n), a semaphore channel of capacity n,
+//     or an x/sync semaphore.NewWeighted(n); unbounded when one
+//     goroutine starts per item of the input;
 //   - an HTTP handler or gRPC method, which runs once per incoming
 //     request (unbounded), with the helpers of the package it calls;
 //   - the s3 manager: manager.NewUploader and NewDownloader with a

@@ -376,17 +376,18 @@ func (r *resolver) setLimit(start inspector.Cursor, _, _ ast.Node) (int, bool, s
 	return n, ok, why
 }
 
-// semaphore finds the acquire of a buffered channel that bounds the
-// tasks: sem <- struct{}{} as a statement of the loop body before the
-// task starts, or as the task's first statement. why is "" when there
-// is none.
+// semaphore finds the acquire that bounds the tasks: sem <- struct{}{}
+// on a buffered channel, or sem.Acquire(ctx, 1) on an x/sync
+// semaphore.Weighted, as a statement of the loop body before the task
+// starts, or as the task's first statement. why is "" when there is
+// none.
 func (r *resolver) semaphore(start inspector.Cursor, loop ast.Node, body ast.Node) (int, bool, string) {
 	var fn ast.Node
 	for fc := range start.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		fn = fc.Node()
 		break
 	}
-	var sends []*ast.SendStmt
+	var stmts []ast.Stmt
 	var loopBody *ast.BlockStmt
 	switch l := loop.(type) {
 	case *ast.ForStmt:
@@ -398,41 +399,85 @@ func (r *resolver) semaphore(start inspector.Cursor, loop ast.Node, body ast.Nod
 		if st.Pos() >= start.Node().Pos() {
 			break
 		}
-		if s, ok := st.(*ast.SendStmt); ok {
-			sends = append(sends, s)
-		}
+		stmts = append(stmts, st)
 	}
 	if lit, ok := body.(*ast.FuncLit); ok && len(lit.Body.List) > 0 {
-		if s, ok := lit.Body.List[0].(*ast.SendStmt); ok {
-			sends = append(sends, s)
-		}
+		stmts = append(stmts, lit.Body.List[0])
 	}
-	for _, send := range sends {
-		id, isID := ast.Unparen(send.Chan).(*ast.Ident)
-		if !isID {
-			continue
-		}
-		v, isVar := r.info.Uses[id].(*types.Var)
-		if !isVar || (v.Pos() >= loop.Pos() && v.Pos() < loop.End()) {
-			continue // made per iteration: not a semaphore
+	for _, st := range stmts {
+		v, weight := r.acquires(st)
+		if v == nil || (v.Pos() >= loop.Pos() && v.Pos() < loop.End()) {
+			continue // none, or made per iteration: not a semaphore
 		}
 		defs, dok := defsOf(r.info, fn, v)
 		if !dok || len(defs) != 1 || defs[0].rhs == nil || defs[0].index >= 0 {
 			continue
 		}
 		mk, isCall := ast.Unparen(defs[0].rhs).(*ast.CallExpr)
-		if !isCall || len(mk.Args) != 2 {
+		if !isCall {
 			continue
 		}
-		if b, isB := ast.Unparen(mk.Fun).(*ast.Ident); !isB || r.info.Uses[b] != types.Universe.Lookup("make") {
+		var capacity ast.Expr
+		if b, isB := ast.Unparen(mk.Fun).(*ast.Ident); isB && r.info.Uses[b] == types.Universe.Lookup("make") && len(mk.Args) == 2 && weight == 0 {
+			capacity = mk.Args[1]
+		} else if typesutil.IsFunc(typesutil.Callee(r.info, mk), semaphorePkg, "NewWeighted") && len(mk.Args) == 1 && weight > 0 {
+			capacity = mk.Args[0]
+		} else {
 			continue
 		}
-		if c, isConst := intConst(r.info, mk.Args[1]); isConst && c > 0 {
+		if c, isConst := intConst(r.info, capacity); isConst && c > 0 {
+			if weight > 1 {
+				c /= weight
+			}
 			return c, true, fmt.Sprintf("a semaphore of capacity %d", c)
 		}
 		return 0, false, "a semaphore"
 	}
 	return 0, false, ""
+}
+
+const semaphorePkg = "golang.org/x/sync/semaphore"
+
+// acquires returns the semaphore a statement acquires: a channel sent to
+// (weight 0), or a semaphore.Weighted acquired with a constant weight,
+// in an expression statement, an assignment or an if's init.
+func (r *resolver) acquires(st ast.Stmt) (*types.Var, int) {
+	if s, ok := st.(*ast.SendStmt); ok {
+		if id, ok := ast.Unparen(s.Chan).(*ast.Ident); ok {
+			v, _ := r.info.Uses[id].(*types.Var)
+			return v, 0
+		}
+		return nil, 0
+	}
+	if is, ok := st.(*ast.IfStmt); ok && is.Init != nil {
+		st = is.Init
+	}
+	var call *ast.CallExpr
+	switch s := st.(type) {
+	case *ast.ExprStmt:
+		call, _ = ast.Unparen(s.X).(*ast.CallExpr)
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			call, _ = ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
+		}
+	}
+	if call == nil || len(call.Args) != 2 || !typesutil.IsMethod(typesutil.Callee(r.info, call), semaphorePkg, "Weighted", "Acquire") {
+		return nil, 0
+	}
+	w, ok := intConst(r.info, call.Args[1])
+	if !ok || w <= 0 {
+		return nil, 0
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, 0
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil, 0
+	}
+	v, _ := r.info.Uses[id].(*types.Var)
+	return v, w
 }
 
 // chainKey renders a variable or field path (g, s.g) for comparison.

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 )
 
 const api = "https://api.example.com/items/"
@@ -249,5 +250,33 @@ func badLiteralList() {
 func goodLiteralPair() {
 	for _, p := range []string{"a", "b"} {
 		go http.Get(api + p)
+	}
+}
+
+// An x/sync semaphore.
+
+func badWeighted(ctx context.Context, ids []string) {
+	sem := semaphore.NewWeighted(24)
+	for _, id := range ids {
+		if err := sem.Acquire(ctx, 1); err != nil {
+			return
+		}
+		go func() { // want `up to 24 concurrent requests to one host \(a semaphore of capacity 24\) share http.DefaultTransport`
+			defer sem.Release(1)
+			http.Get(api + id)
+		}()
+	}
+}
+
+func goodWeightedOfTwo(ctx context.Context, ids []string) {
+	sem := semaphore.NewWeighted(2)
+	for _, id := range ids {
+		if err := sem.Acquire(ctx, 1); err != nil {
+			return
+		}
+		go func() {
+			defer sem.Release(1)
+			http.Get(api + id)
+		}()
 	}
 }
