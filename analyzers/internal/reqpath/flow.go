@@ -67,7 +67,7 @@ func (m *Model) Flow(cur inspector.Cursor, scope inspector.Cursor) Flow {
 // result rather than assumed kept.
 func (m *Model) flow(cur inspector.Cursor, scope inspector.Cursor, known func(*ast.CallExpr) bool) Flow {
 	_, isLoop := scope.Node().(*ast.BlockStmt)
-	f := &flower{pkg: m.pass.Pkg, info: m.pass.TypesInfo, scope: scope, loop: isLoop, known: known, seen: make(map[types.Object]bool)}
+	f := &flower{pkg: m.pass.Pkg, info: m.pass.TypesInfo, scope: scope, loop: isLoop, known: known, decls: m.funcDecls, seen: make(map[types.Object]bool)}
 	return f.expr(cur, 0)
 }
 
@@ -77,6 +77,7 @@ type flower struct {
 	scope inspector.Cursor
 	loop  bool // scope is a loop body
 	known func(*ast.CallExpr) bool
+	decls func() map[*types.Func]inspector.Cursor // the package's function bodies
 	seen  map[types.Object]bool
 }
 
@@ -180,13 +181,13 @@ func (f *flower) expr(cur inspector.Cursor, depth int) Flow {
 		if kind != edge.CallExpr_Args {
 			return Flow{} // called, or a method called on it
 		}
-		return f.arg(parent, p, depth)
+		return f.arg(parent, p, idx, depth)
 	}
 	return Flow{}
 }
 
 // arg follows a value passed as an argument of call.
-func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, depth int) Flow {
+func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, idx, depth int) Flow {
 	if _, isGo := callCur.Parent().Node().(*ast.GoStmt); isGo {
 		return Flow{Kept: true} // handed to a goroutine
 	}
@@ -224,8 +225,18 @@ func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, depth int) Fl
 	}
 	// Otherwise the call's result may carry the value: a wrapper,
 	// a constructor taking it, a builder chain. A call whose result is
-	// dropped, or that has none, may keep the value.
-	fl := f.expr(callCur, depth+1)
+	// dropped, or that has none, may keep the value, unless it is a
+	// function of this package that only uses it (a send helper).
+	var fl Flow
+	if carries(f.info, call) {
+		fl = f.expr(callCur, depth+1)
+	}
+	if sub, ok := f.inCallee(fn, idx, depth); ok {
+		fl.Used = fl.Used || sub.Used
+		fl.OneShot = fl.OneShot || sub.OneShot
+		fl.Handed = fl.Handed || sub.Kept || sub.Captured || sub.Handed
+		return fl
+	}
 	switch callCur.Parent().Node().(type) {
 	case *ast.ExprStmt, *ast.DeferStmt:
 		fl.Handed = true
@@ -233,6 +244,25 @@ func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, depth int) Fl
 		fl.Handed = fl.Handed || !hasResults(f.info, call)
 	}
 	return fl
+}
+
+// inCallee follows the argument at cur into the body of fn, when fn is
+// a function or method of this package with a body: what its
+// parameter does there (used to send, kept, handed on).
+func (f *flower) inCallee(fn *types.Func, i, depth int) (Flow, bool) {
+	if fn == nil || fn.Pkg() != f.pkg || f.decls == nil || depth > maxFlowDepth {
+		return Flow{}, false
+	}
+	decl, ok := f.decls()[fn]
+	if !ok {
+		return Flow{}, false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || i >= sig.Params().Len() || (sig.Variadic() && i >= sig.Params().Len()-1) {
+		return Flow{}, false
+	}
+	sub := &flower{pkg: f.pkg, info: f.info, scope: decl, known: f.known, decls: f.decls, seen: make(map[types.Object]bool)}
+	return sub.variable(sig.Params().At(i), depth+1), true
 }
 
 // passes reports whether call builds from its argument (a known
@@ -275,6 +305,31 @@ func (f *flower) results(at inspector.Cursor, lhs []ast.Expr, depth int) Flow {
 		}
 	}
 	return fl
+}
+
+// carries reports whether the results of call can hold a value built
+// from its arguments: not when they are only errors, booleans, numbers
+// or strings.
+func carries(info *types.Info, call *ast.CallExpr) bool {
+	t := info.TypeOf(call)
+	if t == nil {
+		return false
+	}
+	var ts []types.Type
+	if tup, ok := t.(*types.Tuple); ok {
+		for i := 0; i < tup.Len(); i++ {
+			ts = append(ts, tup.At(i).Type())
+		}
+	} else {
+		ts = []types.Type{t}
+	}
+	errType := types.Universe.Lookup("error").Type()
+	for _, t := range ts {
+		if _, basic := t.Underlying().(*types.Basic); !basic && !types.Identical(t, errType) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasResults(info *types.Info, call *ast.CallExpr) bool {

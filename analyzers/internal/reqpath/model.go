@@ -206,6 +206,23 @@ type Model struct {
 
 	onceOnce sync.Once
 	onceSet  map[*types.Func]bool // functions that run at most once (see runOnce)
+
+	declsOnce sync.Once
+	decls     map[*types.Func]inspector.Cursor // function declarations with a body
+}
+
+// funcDecls returns the package's function declarations with a body.
+func (m *Model) funcDecls() map[*types.Func]inspector.Cursor {
+	m.declsOnce.Do(func() {
+		m.decls = make(map[*types.Func]inspector.Cursor)
+		for cur := range m.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+			decl := cur.Node().(*ast.FuncDecl)
+			if fn, ok := m.pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && decl.Body != nil {
+				m.decls[fn] = cur
+			}
+		}
+	})
+	return m.decls
 }
 
 // Pass returns the pass the model belongs to.

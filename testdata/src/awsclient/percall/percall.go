@@ -155,3 +155,20 @@ func BadBuildableChain(req *http.Request) error { // want BadBuildableChain:`bui
 	_, err := awshttp.NewBuildableClient().WithTimeout(time.Second).Do(req) // want `awshttp.NewBuildableClient called per call of BadBuildableChain and dropped after use`
 	return err
 }
+
+func getObject(ctx context.Context, c *s3.Client, key string) (*s3.GetObjectOutput, error) {
+	return c.GetObject(ctx, &s3.GetObjectInput{Key: &key})
+}
+
+// BadSQSShape sends through package helpers only (notifications-engine's
+// SQS service).
+func (d *Destination) BadSQSShape(ctx context.Context, key string) error { // want BadSQSShape:`buildsAWSClient\(config.LoadDefaultConfig\)`
+	cfg, err := config.LoadDefaultConfig(ctx) // want `config.LoadDefaultConfig called per call of \(\*Destination\).BadSQSShape and dropped after use`
+	if err != nil {
+		return err
+	}
+	client := s3.NewFromConfig(cfg) // want `s3.NewFromConfig called per call of \(\*Destination\).BadSQSShape and dropped after use`
+	out, err := getObject(ctx, client, key)
+	_ = out
+	return err
+}

@@ -320,3 +320,34 @@ func BadNotifyPooled(url string) error { // want BadNotifyPooled:`buildsPool\(ht
 	_, err := (&http.Client{Transport: newTransport()}).Get(url) // want `newTransport builds a new http.Transport per call of BadNotifyPooled, dropped after use`
 	return err
 }
+
+func send(hc *http.Client, url string) error {
+	resp, err := hc.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+var kept *http.Client
+
+func keep(hc *http.Client) error {
+	kept = hc
+	return nil
+}
+
+// BadViaHelper sends through a helper of the package that only uses
+// the client: it is still dropped when BadViaHelper returns.
+func BadViaHelper(url string) error { // want BadViaHelper:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Transport: &http.Transport{}} // want `http.Transport created per call of BadViaHelper and dropped after use`
+	return send(hc, url)
+}
+
+// GoodViaKeeper hands the client to a helper that keeps it.
+func GoodViaKeeper(url string) error { // want GoodViaKeeper:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Transport: &http.Transport{}}
+	if err := keep(hc); err != nil {
+		return err
+	}
+	return send(hc, url)
+}
