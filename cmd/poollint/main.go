@@ -148,12 +148,12 @@ func selection(suite []*analysis.Analyzer, args []string) (only, off []string, e
 //   - a package that imports nothing under analyzers.PoolPaths (net/http,
 //     the AWS SDKs, gRPC, fasthttp), is not one of them, none of whose
 //     imports carries a poollint fact (the facts section of their vetx
-//     files is empty), and whose source never says "Close": it can
+//     files is empty), and whose source has none of factWords: it can
 //     neither build nor use what poollint checks, nor hand on a fact.
-//     The last clause keeps helpers that close or keep an io.Closer
-//     (func CloseQuietly(c io.Closer)): bodyown's facts about them
-//     spare their callers a false "body never closed", and a response
-//     body can only be passed to a parameter whose interface has Close.
+//     The last clause keeps helpers that close an io.Closer
+//     (func CloseQuietly(c io.Closer)) and functions that never return
+//     (func die(msg string) { log.Fatal(msg) }): bodyown's facts about
+//     them spare their callers a false "body never closed".
 //
 // Running the suite there anyway (an inspector and a control-flow graph
 // for every function, down to runtime) was most of poollint's cost over
@@ -207,11 +207,35 @@ func noAnalysis(cfgFile string) bool {
 		}
 	}
 	for _, file := range cfg.GoFiles {
-		if src, err := os.ReadFile(file); err != nil || bytes.Contains(src, []byte("Close")) {
+		src, err := os.ReadFile(file)
+		if err != nil {
 			return false
+		}
+		for _, w := range factWords {
+			if bytes.Contains(src, []byte(w)) {
+				return false
+			}
 		}
 	}
 	return true
+}
+
+// factWords are the words without which a package that reaches none of
+// analyzers.PoolPaths can export no fact of bodyown's, so its source
+// must contain one of them to be analysed:
+var factWords = []string{
+	// closesParam: a helper that closes or keeps an io.Closer parameter
+	// (func CloseQuietly(c io.Closer)); a body can only be passed to a
+	// parameter whose interface has Close.
+	"Close",
+	// neverReturns: a function that ends in a no-return call, which its
+	// callers' path searches must see (a leak on a path that exits is no
+	// leak). The calls that start such a chain are bodyown's table of
+	// standard-library no-return functions (os.Exit, runtime.Goexit,
+	// log.Fatal*/Panic*, testing's FailNow/Fatal*/Skip*) and the panic
+	// builtin; a call to another package's no-return function means
+	// that package's vetx file has facts, which is checked above.
+	"Exit", "Fatal", "Panic", "panic", "FailNow", "Skip",
 }
 
 // factsLen returns the length of the facts section of a vetx file

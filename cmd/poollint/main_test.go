@@ -149,8 +149,12 @@ func TestBinary(t *testing.T) {
 		for name, content := range map[string]string{
 			"go.mod":             "module example.com/dep\n\ngo 1.26\n",
 			"closers/closers.go": "package closers\n\nimport \"io\"\n\nfunc Quietly(c io.Closer) { _ = c.Close() }\n",
-			"app/app.go": "package app\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/dep/closers\"\n)\n\n" +
-				"func Status(c *http.Client, url string) int {\n\tresp, err := c.Get(url)\n\tif err != nil {\n\t\treturn 0\n\t}\n\tdefer closers.Quietly(resp.Body)\n\treturn resp.StatusCode\n}\n",
+			// A dependency that never returns: the leak-free exit path
+			// in app must stay silent under the vet tool too.
+			"fatal/fatal.go": "package fatal\n\nimport \"log\"\n\nfunc Die(msg string) { log.Fatal(msg) }\n",
+			"app/app.go": "package app\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/dep/closers\"\n\t\"example.com/dep/fatal\"\n)\n\n" +
+				"func Status(c *http.Client, url string) int {\n\tresp, err := c.Get(url)\n\tif err != nil {\n\t\treturn 0\n\t}\n\tdefer closers.Quietly(resp.Body)\n\treturn resp.StatusCode\n}\n\n" +
+				"func MustOK(c *http.Client, url string) int {\n\tresp, err := c.Get(url)\n\tif err != nil {\n\t\treturn 0\n\t}\n\tif resp.StatusCode == http.StatusOK {\n\t\tdefer resp.Body.Close()\n\t\treturn resp.StatusCode\n\t}\n\tfatal.Die(resp.Status)\n\treturn 0\n}\n",
 		} {
 			path := filepath.Join(mod, filepath.FromSlash(name))
 			if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {

@@ -305,6 +305,8 @@ func TestNoAnalysis(t *testing.T) {
 	noFacts, withFacts := vetx("a.vetx", 0), vetx("b.vetx", 42)
 	plain := write("plain.go", []byte("package p\n\nfunc F() int { return 1 }\n"))
 	closer := write("closer.go", []byte("package p\n\nimport \"io\"\n\nfunc Quiet(c io.Closer) { c.Close() }\n"))
+	dies := write("dies.go", []byte("package p\n\nimport \"log\"\n\nfunc Die(msg string) { log.Fatal(msg) }\n"))
+	panics := write("panics.go", []byte("package p\n\nfunc Unreachable() { panic(\"unreachable\") }\n"))
 	for _, tc := range []struct {
 		name string
 		cfg  map[string]any
@@ -316,6 +318,8 @@ func TestNoAnalysis(t *testing.T) {
 		{"is gRPC", map[string]any{"ImportPath": "google.golang.org/grpc/credentials", "GoFiles": []string{plain}}, false},
 		{"an import carries facts", map[string]any{"PackageVetx": map[string]string{"example.com/b": withFacts}, "GoFiles": []string{plain}}, false},
 		{"closes an io.Closer", map[string]any{"GoFiles": []string{closer}}, false},
+		{"never returns (log.Fatal)", map[string]any{"GoFiles": []string{dies}}, false},
+		{"never returns (panic)", map[string]any{"GoFiles": []string{panics}}, false},
 		{"diagnostics wanted", map[string]any{"VetxOnly": false, "GoFiles": []string{plain}}, false},
 		{"standard library", map[string]any{"Dir": filepath.Join(build.Default.GOROOT, "src", "net", "http"), "ImportMap": map[string]string{"net/http": "net/http"}}, true},
 	} {
