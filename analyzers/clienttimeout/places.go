@@ -202,7 +202,7 @@ func timedSibling(pass *analysis.Pass, c *fieldflow.Flow) bool {
 	if top.ParentEdgeKind() != edge.KeyValueExpr_Value || c.Lit == nil {
 		return false
 	}
-	mine := litField(c.Lit, "Transport")
+	mine := typesutil.KeyValue(c.Lit, "Transport")
 	if mine == nil {
 		return false
 	}
@@ -223,22 +223,11 @@ func timedSibling(pass *analysis.Pass, c *fieldflow.Flow) bool {
 		if !ok || !typesutil.IsNamedOrPointer(pass.TypesInfo.TypeOf(lit), typesutil.NetHTTP, "Client") {
 			continue
 		}
-		if t := litField(lit, "Transport"); t != nil && litField(lit, "Timeout") != nil && types.ExprString(t) == types.ExprString(mine) {
+		if t := typesutil.KeyValue(lit, "Transport"); t != nil && typesutil.KeyValue(lit, "Timeout") != nil && types.ExprString(t) == types.ExprString(mine) {
 			return true
 		}
 	}
 	return false
-}
-
-func litField(lit *ast.CompositeLit, name string) ast.Expr {
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
-				return kv.Value
-			}
-		}
-	}
-	return nil
 }
 
 // transports are the http.Transport values built in the package.

@@ -355,7 +355,7 @@ func (r *resolver) bucketOneHost(in ast.Expr, fr *frame, depth int) bool {
 	case *ast.UnaryExpr:
 		return e.Op == token.AND && r.bucketOneHost(e.X, fr, depth+1)
 	case *ast.CompositeLit:
-		v := keyValue(e, "Bucket")
+		v := typesutil.KeyValue(e, "Bucket")
 		return v != nil && r.fixed(v, fr, depth+1)
 	case *ast.Ident:
 		v, ok := r.info.Uses[e].(*types.Var)

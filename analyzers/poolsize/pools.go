@@ -351,7 +351,7 @@ func (r *resolver) literalPool(lit *ast.CompositeLit, fr *frame, depth int) (poo
 	case r.tr.IsType(t):
 		return r.transportPool(lit, pool{Limit: defaultIdlePerHost}, fr)
 	case typesutil.IsNamed(t, awsPkg, "Config") || isSDKOptions(t):
-		if v := keyValue(lit, "HTTPClient"); v != nil {
+		if v := typesutil.KeyValue(lit, "HTTPClient"); v != nil {
 			return r.poolOf(v, fr, depth+1)
 		}
 		return noHTTPClient(), true // the service client builds its default
@@ -806,7 +806,7 @@ func (r *resolver) serviceClientPool(call *ast.CallExpr, fn *types.Func, fr *fra
 		if !ok {
 			return pool{}, false
 		}
-		if v := keyValue(lit, "HTTPClient"); v != nil {
+		if v := typesutil.KeyValue(lit, "HTTPClient"); v != nil {
 			return r.poolOf(v, fr, depth+1)
 		}
 	} else {
@@ -833,7 +833,7 @@ func (r *resolver) cfgPool(e ast.Expr, fr *frame, depth int) (pool, bool) {
 	e = ast.Unparen(e)
 	switch e := e.(type) {
 	case *ast.CompositeLit:
-		if v := keyValue(e, "HTTPClient"); v != nil {
+		if v := typesutil.KeyValue(e, "HTTPClient"); v != nil {
 			return r.poolOf(v, fr, depth+1)
 		}
 		return noHTTPClient(), true
@@ -888,18 +888,6 @@ func fieldAssigned(info *types.Info, fn ast.Node, v *types.Var, field string) bo
 		return !found
 	})
 	return found
-}
-
-// keyValue returns the value of key in a keyed composite literal.
-func keyValue(lit *ast.CompositeLit, key string) ast.Expr {
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == key {
-				return kv.Value
-			}
-		}
-	}
-	return nil
 }
 
 // A def is one definition of a variable: rhs, or the index'th result

@@ -143,3 +143,16 @@ func Imports(pkg *types.Package, paths ...string) bool {
 	}
 	return false
 }
+
+// KeyValue returns the value given to key in a keyed composite literal
+// (Transport in &http.Client{Transport: t}), or nil.
+func KeyValue(lit *ast.CompositeLit, key string) ast.Expr {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == key {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
