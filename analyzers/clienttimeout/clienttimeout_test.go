@@ -12,6 +12,7 @@ import (
 func TestClienttimeout(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(), clienttimeout.New(),
 		"clienttimeout/basic",
+		"clienttimeout/nildefault",
 		"clienttimeout/helperlib",
 		"clienttimeout/helperuse",
 		"clienttimeout/weird",

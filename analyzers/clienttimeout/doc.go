@@ -54,6 +54,10 @@
 //     (spdy.NegotiateStreaming(upgrader, &client, req)) or a context
 //     (send(ctx, client, msg)) counts as sending under it. The same
 //     holds for a use of http.DefaultClient;
+//   - http.DefaultClient is the fallback assigned in if x == nil { x =
+//     http.DefaultClient } in a function that takes a client from its
+//     caller (a *http.Client parameter, or a struct parameter with a
+//     *http.Client field): passing nil is the caller's choice;
 //   - the client is built by an exported function that returns it (or a
 //     struct holding it) as a building block, and a caller in the
 //     package sets Timeout on the result or bounds every request it

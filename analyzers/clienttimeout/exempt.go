@@ -75,6 +75,9 @@ func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string
 		}
 		return false, ""
 	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
+		if nilDefault(pass, cur) {
+			return true, ""
+		}
 		alias, ok := typesutil.ObjectOf(pass.TypesInfo, boundTo(cur)).(*types.Var)
 		fc, inFunc := fieldflow.EnclosingFunc(cur)
 		if !ok || !inFunc || typesutil.IsPackageLevel(alias) {
@@ -208,4 +211,91 @@ func returns(b *ast.BlockStmt) bool {
 	}
 	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
 	return ok
+}
+
+// nilDefault reports whether the http.DefaultClient at cur is the
+// fallback for a client the caller did not give: the assignment
+//
+//	if x == nil {
+//		x = http.DefaultClient
+//	}
+//
+// in a function whose caller can pass a client (a *http.Client
+// parameter, or a struct parameter with a *http.Client field), as in
+// reviewdog's New(client *http.Client) and NewGitHubClient(ctx, opt).
+// Passing nil is then the caller's choice, and the caller is where a
+// Timeout belongs.
+func nilDefault(pass *analysis.Pass, cur inspector.Cursor) bool {
+	lhs := boundTo(cur)
+	if lhs == nil || cur.ParentEdgeKind() != edge.AssignStmt_Rhs {
+		return false
+	}
+	// The assignment is a statement of the body of an if that tests lhs == nil.
+	stmt := cur.Parent()
+	if stmt.ParentEdgeKind() != edge.BlockStmt_List || stmt.Parent().ParentEdgeKind() != edge.IfStmt_Body {
+		return false
+	}
+	ifs := stmt.Parent().Parent().Node().(*ast.IfStmt)
+	cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.EQL {
+		return false
+	}
+	x, y := ast.Unparen(cond.X), ast.Unparen(cond.Y)
+	if isNil(pass.TypesInfo, x) {
+		x, y = y, x
+	}
+	if !isNil(pass.TypesInfo, y) || types.ExprString(x) != types.ExprString(lhs) {
+		return false
+	}
+	fc, ok := fieldflow.EnclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	var params *ast.FieldList
+	switch fn := fc.Node().(type) {
+	case *ast.FuncDecl:
+		params = fn.Type.Params
+	case *ast.FuncLit:
+		params = fn.Type.Params
+	}
+	if params == nil {
+		return false
+	}
+	for _, f := range params.List {
+		if takesClient(pass.TypesInfo.TypeOf(f.Type)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNil reports whether e is the predeclared nil.
+func isNil(info *types.Info, e ast.Expr) bool {
+	_, ok := typesutil.ObjectOf(info, e).(*types.Nil)
+	return ok
+}
+
+// takesClient reports whether a parameter of type t carries a client
+// from the caller: a *http.Client, or a struct (or pointer to one) with
+// a *http.Client field.
+func takesClient(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if typesutil.IsPointerToNamed(t, typesutil.NetHTTP, "Client") {
+		return true
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		if typesutil.IsPointerToNamed(st.Field(i).Type(), typesutil.NetHTTP, "Client") {
+			return true
+		}
+	}
+	return false
 }
