@@ -156,6 +156,12 @@ func (f *flower) expr(cur inspector.Cursor, depth int) Flow {
 			if oneShotMethods[p.Sel.Name] {
 				return Flow{OneShot: true}
 			}
+			// A method value (c.Do, not c.Do()) is bound to its
+			// receiver: where it goes, the value goes (stored in a
+			// field of a returned struct, kept as a callback).
+			if parent.ParentEdgeKind() != edge.CallExpr_Fun {
+				return Flow{Used: true}.or(f.expr(parent, depth+1))
+			}
 			// A builder chain hands on a value of the receiver's type
 			// (b.WithTransportOptions(...), c.SetTimeout(...)): follow it.
 			if parent.ParentEdgeKind() == edge.CallExpr_Fun {

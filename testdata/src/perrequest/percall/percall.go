@@ -351,3 +351,26 @@ func GoodViaKeeper(url string) error { // want GoodViaKeeper:`buildsPool\(http.T
 	}
 	return send(hc, url)
 }
+
+// Doer holds a client's methods as function fields (a fake-able wrapper).
+type Doer struct {
+	DoFunc     func(*http.Request) (*http.Response, error)
+	CloseIdle  func()
+	unusedBase string
+}
+
+// GoodMethodValues keeps the client through its method values, stored
+// in the struct it returns: the client lives as long as the wrapper.
+func GoodMethodValues() *Doer { // want GoodMethodValues:`buildsPool\(http.Transport, returned\)`
+	hc := &http.Client{Transport: &http.Transport{}}
+	return &Doer{DoFunc: hc.Do}
+}
+
+// BadMethodValueCalled takes a method value and calls it at once: the
+// client is still dropped after the call.
+func BadMethodValueCalled(req *http.Request) error { // want BadMethodValueCalled:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Transport: &http.Transport{}} // want `http.Transport created per call of BadMethodValueCalled and dropped after use`
+	do := hc.Do
+	_, err := do(req)
+	return err
+}
