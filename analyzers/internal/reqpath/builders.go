@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -564,6 +565,9 @@ func (m *Model) perCall(s *site, f Finding, fd *finder) (Context, bool) {
 	if m.runOnce()[s.decl] {
 		return Context{}, false // start-up code
 	}
+	if m.callersMemoized(s.decl) {
+		return Context{}, false // every caller rebuilds only when needed
+	}
 	decl := s.declCur.Node().(*ast.FuncDecl)
 	return Context{Call: typesutil.FuncName(s.decl, m.pass.Pkg), CallDecl: decl, CallRecv: decl.Recv != nil, Scope: s.declCur}, true
 }
@@ -609,4 +613,40 @@ func (m *Model) builds(s *site, scope inspector.Cursor, fd *finder) (Builder, bo
 	}
 	fl := m.flow(s.cur, scope, fd.known)
 	return Builder{Construction: callee.Construction, Returns: fl.Returned, OneShot: callee.OneShot || fl.OneShot, Site: site}, !fl.Kept
+}
+
+// callersMemoized reports whether fn has callers in this package and
+// every one calls it at most once per lifetime: under a memoization
+// guard (a nil check, a cache miss, an expiry test, a loop that sleeps
+// until expiry: see [Model.Memoized]) or directly in start-up code
+// (callers in test files are ignored). A
+// function whose every call is rate-limited this way does not build per
+// request, whatever it builds (a credential refresher building a
+// session per refresh). Callers in other packages are not seen.
+func (m *Model) callersMemoized(fn *types.Func) bool {
+	calls := 0
+	for cur := range m.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		if typesutil.Callee(m.pass.TypesInfo, cur.Node().(*ast.CallExpr)) != fn {
+			continue
+		}
+		if f := m.pass.Fset.File(cur.Node().Pos()); f != nil && strings.HasSuffix(f.Name(), "_test.go") {
+			continue // a test's call says nothing of how often the program calls it
+		}
+		calls++
+		if m.Memoized(cur) {
+			continue
+		}
+		if enc, ok := enclosingFunc(cur); ok {
+			if m.Roots()[enc.Node()] != nil {
+				return false // a per-request root calls it unguarded
+			}
+			if d, ok := enc.Node().(*ast.FuncDecl); ok {
+				if caller, ok := m.pass.TypesInfo.Defs[d.Name].(*types.Func); ok && m.runOnce()[caller] {
+					continue
+				}
+			}
+		}
+		return false
+	}
+	return calls > 0
 }

@@ -156,6 +156,12 @@ func (f *flower) expr(cur inspector.Cursor, depth int) Flow {
 			if oneShotMethods[p.Sel.Name] {
 				return Flow{OneShot: true}
 			}
+			// A method value (c.Do, not c.Do()) is bound to its
+			// receiver: where it goes, the value goes (stored in a
+			// field of a returned struct, kept as a callback).
+			if parent.ParentEdgeKind() != edge.CallExpr_Fun {
+				return Flow{Used: true}.or(f.expr(parent, depth+1))
+			}
 			// A builder chain hands on a value of the receiver's type
 			// (b.WithTransportOptions(...), c.SetTimeout(...)): follow it.
 			if parent.ParentEdgeKind() == edge.CallExpr_Fun {
@@ -222,6 +228,9 @@ func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, idx, depth in
 				return Flow{Kept: true} // into a cache that outlives the scope
 			}
 		}
+	}
+	if f.storedInto(call, fn) {
+		return Flow{Kept: true} // r.Handler(h) on a router kept in a field
 	}
 	// Otherwise the call's result may carry the value: a wrapper,
 	// a constructor taking it, a builder chain. A call whose result is
@@ -533,6 +542,69 @@ func isResult(at inspector.Cursor, v *types.Var) bool {
 			if name.Pos() == v.Pos() {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// storedInto reports whether call is a setter of another package that
+// stores its argument into a long-lived receiver: a method returning
+// its receiver's type (a fluent setter, as a router's
+// route.Handler(h) *Route) called on a receiver reached from a field,
+// a package-level variable or a variable declared outside the scope
+// (m.mux.Path(p).Handler(h)). The value lives as long as the receiver.
+func (f *flower) storedInto(call *ast.CallExpr, fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == f.pkg {
+		return false // a function of this package is followed into its body
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if s, ok := f.info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Results().Len() != 1 ||
+		!types.Identical(sig.Results().At(0).Type(), f.info.TypeOf(sel.X)) {
+		return false
+	}
+	return f.longLivedRoot(sel.X)
+}
+
+// longLivedRoot reports whether e, a chain of method calls and field
+// selections, starts at storage that outlives the scope: a field of a
+// value not built in the scope, a package-level variable, or a variable
+// declared outside the scope.
+func (f *flower) longLivedRoot(e ast.Expr) bool {
+	for range maxFlowDepth {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return false
+			}
+			if s, ok := f.info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+				return false
+			}
+			e = sel.X
+		case *ast.SelectorExpr:
+			s, ok := f.info.Selections[x]
+			if !ok {
+				return typesutil.IsPackageLevel(f.info.ObjectOf(x.Sel)) // pkg.Var
+			}
+			if s.Kind() != types.FieldVal {
+				return false
+			}
+			if f.freshLocal(x.X) != nil {
+				return false // a field of a value built here dies with it
+			}
+			return true
+		case *ast.Ident:
+			v, ok := f.info.ObjectOf(x).(*types.Var)
+			return ok && (typesutil.IsPackageLevel(v) || !f.within(v.Pos()))
+		default:
+			return false
 		}
 	}
 	return false

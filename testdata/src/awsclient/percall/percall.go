@@ -172,3 +172,56 @@ func (d *Destination) BadSQSShape(ctx context.Context, key string) error { // wa
 	_ = out
 	return err
 }
+
+// Creds is a refreshable credential.
+type Cred struct {
+	key     string
+	expires time.Time
+}
+
+// GoodGenerateCreds builds a session per call, but its only caller
+// calls it when the credential is about to expire: once per lifetime.
+func GoodGenerateCreds(ctx context.Context) (Cred, error) { // want GoodGenerateCreds:`buildsAWSClient\(session.NewSession\)`
+	sess := session.Must(session.NewSession())
+	_, err := v1s3.New(sess).GetObjectWithContext(ctx, &v1s3.GetObjectInput{})
+	return Cred{expires: time.Now().Add(time.Hour)}, err
+}
+
+// CredCache serves a cached credential, rebuilt near expiry.
+type CredCache struct{ cur Cred }
+
+// ServeHTTP is a handler, but it rebuilds only near expiry.
+func (r *CredCache) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	if time.Until(r.cur.expires) < time.Minute {
+		r.cur, _ = GoodGenerateCreds(req.Context())
+	}
+	w.Write([]byte(r.cur.key))
+}
+
+// BadGenerateCreds is the same builder, called on every Fetch.
+func BadGenerateCreds(ctx context.Context) (Cred, error) { // want BadGenerateCreds:`buildsAWSClient\(session.NewSession\)`
+	sess := session.Must(session.NewSession()) // want `session.NewSession called per call of BadGenerateCreds and dropped after use`
+	_, err := v1s3.New(sess).GetObjectWithContext(ctx, &v1s3.GetObjectInput{})
+	return Cred{expires: time.Now().Add(time.Hour)}, err
+}
+
+func (r *CredCache) Fetch(ctx context.Context) Cred { // want Fetch:`buildsAWSClient\(session.NewSession\)`
+	c, _ := BadGenerateCreds(ctx)
+	return c
+}
+
+// RefreshLoop calls GoodGenerateCreds, then sleeps until shortly
+// before the credential expires: once per lifetime.
+func RefreshLoop(ctx context.Context) {
+	for {
+		c, _ := GoodGenerateCreds(ctx)
+		time.Sleep(time.Until(c.expires) - time.Minute)
+	}
+}
+
+// ServeCreds fetches the first credential once at start-up.
+func ServeCreds(ctx context.Context) { // want ServeCreds:`buildsAWSClient\(session.NewSession\)`
+	c := &CredCache{}
+	c.cur, _ = GoodGenerateCreds(ctx)
+	http.ListenAndServe(":8080", nil)
+}

@@ -9,6 +9,8 @@ import (
 	"crypto/tls"
 	"net/http"
 	"time"
+
+	"perrequest/routerlib"
 )
 
 type Client struct {
@@ -350,4 +352,55 @@ func GoodViaKeeper(url string) error { // want GoodViaKeeper:`buildsPool\(http.T
 		return err
 	}
 	return send(hc, url)
+}
+
+// Doer holds a client's methods as function fields (a fake-able wrapper).
+type Doer struct {
+	DoFunc     func(*http.Request) (*http.Response, error)
+	CloseIdle  func()
+	unusedBase string
+}
+
+// GoodMethodValues keeps the client through its method values, stored
+// in the struct it returns: the client lives as long as the wrapper.
+func GoodMethodValues() *Doer { // want GoodMethodValues:`buildsPool\(http.Transport, returned\)`
+	hc := &http.Client{Transport: &http.Transport{}}
+	return &Doer{DoFunc: hc.Do}
+}
+
+// BadMethodValueCalled takes a method value and calls it at once: the
+// client is still dropped after the call.
+func BadMethodValueCalled(req *http.Request) error { // want BadMethodValueCalled:`buildsPool\(http.Transport\)`
+	hc := &http.Client{Transport: &http.Transport{}} // want `http.Transport created per call of BadMethodValueCalled and dropped after use`
+	do := hc.Do
+	_, err := do(req)
+	return err
+}
+
+// proxy is a handler that sends through its own transport.
+type proxy struct{ tr *http.Transport }
+
+func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) { p.tr.RoundTrip(r) }
+
+func newProxy() http.Handler { // want newProxy:`buildsPool\(http.Transport, returned\)`
+	return &proxy{tr: &http.Transport{}}
+}
+
+type Upstreams struct{ mux *routerlib.Router }
+
+// GoodRegister stores the handler (and its transport) in the router
+// kept in a field: once per upstream at start-up, not dropped.
+func (u *Upstreams) GoodRegister(path string) error { // want GoodRegister:`buildsPool\(http.Transport\)`
+	return u.register(path, newProxy())
+}
+
+func (u *Upstreams) register(path string, h http.Handler) error {
+	return u.mux.Path(path).Handler(h).GetError()
+}
+
+// BadRegisterLocal registers the handler on a router built here and
+// dropped: the transport dies with the call.
+func BadRegisterLocal(path string) error { // want BadRegisterLocal:`buildsPool\(http.Transport\)`
+	r := &routerlib.Route{}
+	return r.Handler(newProxy()).GetError() // want `http.Transport`
 }
