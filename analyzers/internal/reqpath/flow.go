@@ -222,8 +222,7 @@ func (f *flower) arg(callCur inspector.Cursor, call *ast.CallExpr, idx, depth in
 		return Flow{Kept: true}
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn != nil {
-		switch fn.Name() {
-		case "Store", "LoadOrStore", "Set", "SetDefault", "Add", "Put", "Insert", "Register":
+		if _, keeps := keepMethods[fn.Name()]; keeps {
 			if isLongLived(f.info, sel.X) || f.outside(sel.X) {
 				return Flow{Kept: true} // into a cache that outlives the scope
 			}

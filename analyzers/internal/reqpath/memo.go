@@ -190,10 +190,7 @@ func isCacheOK(info *types.Info, at inspector.Cursor, e ast.Expr) bool {
 			_, found = info.TypeOf(rhs.X).Underlying().(*types.Map)
 		case *ast.CallExpr:
 			if sel, isSel := ast.Unparen(rhs.Fun).(*ast.SelectorExpr); isSel {
-				switch sel.Sel.Name {
-				case "Load", "Get", "Lookup", "Peek":
-					found = true
-				}
+				_, found = cacheLookups[sel.Sel.Name]
 			}
 		}
 		return !found
