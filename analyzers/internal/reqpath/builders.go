@@ -361,18 +361,7 @@ func (m *Model) repeated(s *site, fd *finder) bool {
 func (m *Model) perItem(s *site) bool {
 	info := m.pass.TypesInfo
 	dep := iterationVars(info, s.ctx.Loop)
-	inLoop := func(n ast.Node) bool {
-		found := false
-		ast.Inspect(n, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && !found {
-				if v, ok := info.Uses[id].(*types.Var); ok && dep[v] {
-					found = true
-				}
-			}
-			return !found
-		})
-		return found
-	}
+	inLoop := func(n ast.Node) bool { return usesAny(info, n, dep) }
 	if inLoop(s.cur.Node()) {
 		return true
 	}
@@ -421,18 +410,7 @@ func iterationVars(info *types.Info, loop ast.Stmt) map[*types.Var]bool {
 		}
 		body = l.Body
 	}
-	uses := func(n ast.Node) bool {
-		found := false
-		ast.Inspect(n, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && !found {
-				if v, ok := info.Uses[id].(*types.Var); ok && dep[v] {
-					found = true
-				}
-			}
-			return !found
-		})
-		return found
-	}
+	uses := func(n ast.Node) bool { return usesAny(info, n, dep) }
 	if body == nil {
 		return dep
 	}
@@ -649,4 +627,18 @@ func (m *Model) callersMemoized(fn *types.Func) bool {
 		return false
 	}
 	return calls > 0
+}
+
+// usesAny reports whether n refers to any of the variables in vars.
+func usesAny(info *types.Info, n ast.Node, vars map[*types.Var]bool) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && !found {
+			if v, ok := info.Uses[id].(*types.Var); ok && vars[v] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
