@@ -257,20 +257,10 @@ func localSets(info *types.Info, fn inspector.Cursor, v *types.Var, field string
 		id := cur.Node().(*ast.Ident)
 		switch {
 		case info.Defs[id] == v:
-			var rhs ast.Expr
-			switch p := cur.Parent().Node().(type) {
-			case *ast.AssignStmt:
-				if _, i := cur.ParentEdge(); len(p.Lhs) == len(p.Rhs) {
-					rhs = p.Rhs[i]
-				}
-			case *ast.ValueSpec:
-				if len(p.Values) == 0 {
-					known = true
-					continue
-				}
-				if _, i := cur.ParentEdge(); len(p.Names) == len(p.Values) {
-					rhs = p.Values[i]
-				}
+			rhs, zero := definedValue(cur)
+			if zero {
+				known = true
+				continue
 			}
 			e := ast.Unparen(rhs)
 			if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -300,4 +290,24 @@ func conjuncts(e ast.Expr) []ast.Expr {
 		return append(conjuncts(b.X), conjuncts(b.Y)...)
 	}
 	return []ast.Expr{e}
+}
+
+// definedValue returns the value the defining identifier at cur is
+// given (x in v := x, var v = x), or nil when it cannot be told apart
+// (a multi-value assignment); zero is set for var v T with no value.
+func definedValue(cur inspector.Cursor) (rhs ast.Expr, zero bool) {
+	switch p := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if _, i := cur.ParentEdge(); len(p.Lhs) == len(p.Rhs) {
+			return p.Rhs[i], false
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == 0 {
+			return nil, true
+		}
+		if _, i := cur.ParentEdge(); len(p.Names) == len(p.Values) {
+			return p.Values[i], false
+		}
+	}
+	return nil, false
 }

@@ -455,19 +455,9 @@ func (f *flower) freshLocal(e ast.Expr) *types.Var {
 		if f.info.Defs[def] != v {
 			continue
 		}
-		var rhs ast.Expr
-		switch p := cur.Parent().Node().(type) {
-		case *ast.AssignStmt:
-			if _, i := cur.ParentEdge(); len(p.Lhs) == len(p.Rhs) {
-				rhs = p.Rhs[i]
-			}
-		case *ast.ValueSpec:
-			if len(p.Values) == 0 {
-				return v // var hc http.Client
-			}
-			if _, i := cur.ParentEdge(); len(p.Names) == len(p.Values) {
-				rhs = p.Values[i]
-			}
+		rhs, zero := definedValue(cur)
+		if zero {
+			return v // var hc http.Client
 		}
 		fresh = rhs != nil && isFreshValue(f.info, rhs)
 		break
