@@ -37,6 +37,7 @@ func TestUnclosedBody(t *testing.T) {
 		"unclosedbody/wrapdiscard",
 		"unclosedbody/pathmsg",
 		"unclosedbody/earlydefer",
+		"unclosedbody/statussplit",
 	)
 }
 

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
 // A Step is what an analyzer's rule decides about one node on a path
@@ -59,6 +61,7 @@ func Search[S comparable](f *Func, d Def, init S, rule Rule[S]) (Hit[S], bool) {
 	}
 	for _, weakToo := range []bool{false, true} {
 		sr := searcher[S]{f: f, d: d, rule: rule, weakToo: weakToo, seen: map[searchKey[S]]bool{}}
+		sr.split = f.o != nil && f.o.OpenOnSuccess(typesutil.Callee(f.Info, d.Call))
 		if h, ok := sr.walk(b0, i0+1, pathFacts{errOK: true}, nil, init); ok {
 			return h, true
 		}
@@ -80,6 +83,7 @@ type pathFacts struct {
 	errOK   bool       // d.Err still holds the call's error
 	readErr *types.Var // holds the error of a whole-body read of d.Var, or nil
 	flags   flagState
+	status  statusState // what the branches say about d.Var.StatusCode (status.go)
 }
 
 type searchKey[S comparable] struct {
@@ -93,6 +97,7 @@ type searcher[S comparable] struct {
 	d        Def
 	rule     Rule[S]
 	weakToo  bool // follow weak edges
+	split    bool // d's callee closes every response but a success (OpenOnSuccess)
 	tookWeak bool // a weak edge was skipped
 	seen     map[searchKey[S]]bool
 	visits   int
@@ -108,10 +113,16 @@ func (sr *searcher[S]) walk(b *cfg.Block, start int, pf pathFacts, jump ast.Node
 		case Safe:
 			return Hit[S]{}, false
 		case Report:
+			if sr.settled(n, pf) {
+				return Hit[S]{}, false
+			}
 			return Hit[S]{At: n, Jump: jump, State: s}, true
 		}
 		if Assigns(f.Info, n, d.Err) {
 			pf.errOK = false
+		}
+		if Assigns(f.Info, n, d.Var) {
+			pf.status = statusState{}
 		}
 		if e := f.bodyReadErr(n, d.Var); e != nil {
 			pf.readErr = e
@@ -138,16 +149,35 @@ func (sr *searcher[S]) walk(b *cfg.Block, start int, pf pathFacts, jump ast.Node
 		if sr.visits >= searchBudget {
 			pf.flags = flagState{}
 		}
-		k := searchKey[S]{succ, pf, s}
+		spf := pf
+		if cond != nil {
+			if st, ok := statusCond(f.Info, cond, j == 0, d.Var); ok {
+				spf.status = conj(pf.status, st)
+			}
+		}
+		k := searchKey[S]{succ, spf, s}
 		if sr.seen[k] {
 			continue
 		}
 		sr.seen[k] = true
-		if h, ok := sr.walk(succ, 0, pf, jump, s); ok {
+		if h, ok := sr.walk(succ, 0, spf, jump, s); ok {
 			return h, true
 		}
 	}
 	return Hit[S]{}, false
+}
+
+// settled reports whether the path that reaches n, where the rule
+// reports, has no open network body left to leak or drain: the callee
+// closes every response but a success, and the caller's tests on the
+// path rule success out (OpenOnSuccess); or the status is 101 Switching
+// Protocols and n returns the upgraded connection to the caller.
+func (sr *searcher[S]) settled(n ast.Node, pf pathFacts) bool {
+	if sr.split && pf.status.notSuccess() {
+		return true
+	}
+	ret, ok := n.(*ast.ReturnStmt)
+	return ok && pf.status.eq == switchingProtocols && handsConn(sr.f.Info, ret)
 }
 
 // dead reports whether the branch taken when cond == val cannot be
