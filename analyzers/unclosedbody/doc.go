@@ -52,6 +52,12 @@
 //     every path. A caller that tests for one 2xx code treats the others
 //     as errors: if the server answered with a 2xx code the caller does
 //     not test for, that body would be open on its error path;
+//   - paths where the request's context is done (after <-ctx.Done() in
+//     a select, or under ctx.Err() != nil): net/http closes the
+//     connection of a request whose context ends. This holds for the
+//     context passed to the call that returned the response, the one
+//     the request was built with (http.NewRequestWithContext,
+//     req.WithContext), and the contexts those derive from;
 //   - after 101 Switching Protocols (a path where StatusCode is 101), a
 //     return that hands the caller a connection (a value that can Read,
 //     Write and Close, such as the net.Conn the function dialed for the
@@ -103,6 +109,10 @@
 // beside the response, such as (*http.Response, []byte, error), means
 // the body was read and closed; a plain (*http.Response, error), like
 // http.RoundTripper, is an open response.
+//
+// A response read with http.ReadResponse from a connection the function
+// dialed itself (a CONNECT handshake) holds no pooled connection: the
+// connection is the function's to close or hand on, and is not tracked.
 //
 // Known limitations: a callee that closes the body on some statuses
 // counts as doing so only when its success test is one the analyzer can

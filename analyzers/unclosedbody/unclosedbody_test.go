@@ -38,6 +38,7 @@ func TestUnclosedBody(t *testing.T) {
 		"unclosedbody/pathmsg",
 		"unclosedbody/earlydefer",
 		"unclosedbody/statussplit",
+		"unclosedbody/ctxdone",
 	)
 }
 

@@ -42,7 +42,10 @@
 //   - a response sent through a pool built for this one request and
 //     dropped (a local &http.Client{Transport: &http.Transport{...}},
 //     or a Clone(), used once and not kept): no connection of it is ever
-//     reused. The pool per call is the bug; perrequest reports it.
+//     reused. The pool per call is the bug; perrequest reports it;
+//   - a response read with http.ReadResponse from a connection the
+//     function dialed (a CONNECT reply), and paths where the request's
+//     context is done (net/http closed the connection).
 //
 // BAD:
 //
