@@ -98,10 +98,10 @@ type searcher[S comparable] struct {
 	f        *Func
 	d        Def
 	rule     Rule[S]
-	weakToo  bool // follow weak edges
-	split    bool // d's callee closes every response but a success (OpenOnSuccess)
+	weakToo  bool           // follow weak edges
+	split    bool           // d's callee closes every response but a success (OpenOnSuccess)
 	ctxs     []types.Object // the request's context, and the contexts it derives from
-	tookWeak bool // a weak edge was skipped
+	tookWeak bool           // a weak edge was skipped
 	seen     map[searchKey[S]]bool
 	visits   int
 }
