@@ -39,6 +39,7 @@ func TestUnclosedBody(t *testing.T) {
 		"unclosedbody/earlydefer",
 		"unclosedbody/statussplit",
 		"unclosedbody/ctxdone",
+		"unclosedbody/retrycount",
 	)
 }
 

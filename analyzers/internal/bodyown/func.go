@@ -23,14 +23,15 @@ type Func struct {
 	Sig   *types.Signature // nil if unknown
 	Scope *types.Scope     // the function's scope, for Find
 
-	o     *Owners
-	build func(*ast.BlockStmt) *cfg.CFG
-	g     *cfg.CFG
-	tags  map[ast.Expr]ast.Expr // case expression of a tagged switch -> its tag
-	flags map[*types.Var]uint   // local booleans the search tracks (flags.go)
-	conts []*ast.BranchStmt     // continue and goto statements
-	nodes []token.Pos           // positions of all CFG nodes, for Jump
-	loc   map[ast.Node]loc
+	o      *Owners
+	build  func(*ast.BlockStmt) *cfg.CFG
+	g      *cfg.CFG
+	tags   map[ast.Expr]ast.Expr    // case expression of a tagged switch -> its tag
+	flags  map[*types.Var]uint      // local booleans the search tracks (flags.go)
+	flagIn map[*cfg.Block]flagState // what every path knows of them at each block's entry
+	conts  []*ast.BranchStmt        // continue and goto statements
+	nodes  []token.Pos              // positions of all CFG nodes, for Jump
+	loc    map[ast.Node]loc
 }
 
 type loc struct {

@@ -63,7 +63,7 @@ func Search[S comparable](f *Func, d Def, init S, rule Rule[S]) (Hit[S], bool) {
 	ctxs := requestContexts(f.Info, f.Body, d.Call)
 	for _, weakToo := range []bool{false, true} {
 		sr := searcher[S]{f: f, d: d, rule: rule, weakToo: weakToo, seen: map[searchKey[S]]bool{}, split: split, ctxs: ctxs}
-		if h, ok := sr.walk(b0, i0+1, pathFacts{errOK: true}, nil, init); ok {
+		if h, ok := sr.walk(b0, i0+1, pathFacts{errOK: true, flags: f.flagsBefore(b0, i0+1)}, nil, init); ok {
 			return h, true
 		}
 		if !sr.tookWeak {
@@ -86,6 +86,7 @@ type pathFacts struct {
 	flags   flagState
 	status  statusState // what the branches say about d.Var.StatusCode (status.go)
 	ctxDone bool        // the request's context is done on this path (ctxdone.go)
+	ctr     counterRel  // a loop counter's lower bound (counter.go)
 }
 
 type searchKey[S comparable] struct {
@@ -131,6 +132,7 @@ func (sr *searcher[S]) walk(b *cfg.Block, start int, pf pathFacts, jump ast.Node
 		if len(sr.ctxs) > 0 && receivesDone(f.Info, n, sr.ctxs) {
 			pf.ctxDone = true
 		}
+		pf.ctr = f.counterStep(pf.ctr, n)
 		if e := f.bodyReadErr(n, d.Var); e != nil {
 			pf.readErr = e
 		} else if Assigns(f.Info, n, pf.readErr) {
@@ -163,6 +165,9 @@ func (sr *searcher[S]) walk(b *cfg.Block, start int, pf pathFacts, jump ast.Node
 			}
 			if len(sr.ctxs) > 0 && ctxErrCond(f.Info, cond, j == 0, sr.ctxs) {
 				spf.ctxDone = true
+			}
+			if r, ok := f.counterCond(cond, j == 0, pf.flags); ok {
+				spf.ctr = r
 			}
 		}
 		k := searchKey[S]{succ, spf, s}
@@ -197,6 +202,9 @@ func (sr *searcher[S]) settled(n ast.Node, pf pathFacts) bool {
 func (sr *searcher[S]) dead(cond ast.Expr, val bool, pf pathFacts) bool {
 	f, d := sr.f, sr.d
 	if v, known := f.eval(pf.flags, cond); known && v != val {
+		return true
+	}
+	if f.counterFalse(pf.ctr, cond, val) {
 		return true
 	}
 	return Dead(f.Info, cond, val, d.Var, d.Err, pf.errOK) ||
