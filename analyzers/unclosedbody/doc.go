@@ -151,5 +151,7 @@
 //
 // Flags:
 //
-//	-unclosedbody.tests   also report in _test.go files (default false)
+//	-unclosedbody.tests   also report in _test.go files, and in test
+//	                      helpers elsewhere (functions that take a
+//	                      *testing.T, B, F or testing.TB) (default false)
 package unclosedbody

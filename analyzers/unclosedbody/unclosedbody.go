@@ -38,7 +38,7 @@ func New() *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{inspect.Analyzer, bodyown.Analyzer},
 		Run:      cfg.run,
 	}
-	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
+	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files and in test helpers (functions that take a *testing.T, B, F or testing.TB)")
 	return a
 }
 

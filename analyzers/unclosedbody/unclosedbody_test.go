@@ -40,6 +40,7 @@ func TestUnclosedBody(t *testing.T) {
 		"unclosedbody/statussplit",
 		"unclosedbody/ctxdone",
 		"unclosedbody/retrycount",
+		"unclosedbody/testhelper",
 	)
 }
 

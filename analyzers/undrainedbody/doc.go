@@ -83,5 +83,7 @@
 // Flags:
 //
 //	-undrainedbody.enable  report findings (default false)
-//	-undrainedbody.tests   also report in _test.go files (default false)
+//	-undrainedbody.tests   also report in _test.go files, and in test
+//	                       helpers elsewhere (functions that take a
+//	                       *testing.T, B, F or testing.TB) (default false)
 package undrainedbody

@@ -42,7 +42,7 @@ func New() *analysis.Analyzer {
 	}
 	// The drivers read -enable (analyzers.Select): the analyzer is opt-in.
 	a.Flags.BoolVar(&cfg.enable, "enable", false, "add undrainedbody to the default analyzers (it is opt-in: see the documentation)")
-	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
+	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files and in test helpers (functions that take a *testing.T, B, F or testing.TB)")
 	return a
 }
 
