@@ -26,7 +26,8 @@
 // io.Copy(io.Discard, resp.Body), a Read loop), handed to any other
 // function or owner, for HEAD requests (http.Head, (*http.Client).Head,
 // or (*http.Client).Do and RoundTrip with a request built by
-// http.NewRequest("HEAD", ...) in the same function), on branches where
+// http.NewRequest("HEAD", ...) in the same function, and helpers, in
+// this package or another, that return only such responses), on branches where
 // the status is 204 or 304 (no body), where the error is non-nil, and
 // for responses whose callee already read, closed and replaced the body
 // (the same NoOpenResponse facts as unclosedbody), or did so for every

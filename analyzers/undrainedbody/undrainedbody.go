@@ -64,7 +64,7 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 			// connection, it never ends), nor a response whose pool was
 			// built for this one request and is dropped: no connection
 			// of it is ever reused.
-			if bodyown.IsHead(f.Info, f.Body, d.Call) || !owners.Opens(d.Call, f.Body) ||
+			if owners.Head(f.Body, d.Call) || !owners.Opens(d.Call, f.Body) ||
 				bodyown.UpgradeRequest(f.Info, f.Body, d.Call) || bodyown.PerCallPool(f.Info, f.Body, d.Call) {
 				continue
 			}

@@ -69,7 +69,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "find functions that close or take ownership of their parameters, and functions that return no open response (facts for unclosedbody and undrainedbody)",
 	URL:        "https://pkg.go.dev/github.com/poollint/poollint/analyzers/internal/bodyown",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
-	FactTypes:  []analysis.Fact{new(ClosesParam), new(NoOpenResponse), new(OpenOnSuccess), new(NeverReturns)},
+	FactTypes:  []analysis.Fact{new(ClosesParam), new(NoOpenResponse), new(OpenOnSuccess), new(HeadResponse), new(NeverReturns)},
 	ResultType: reflect.TypeFor[*Owners](),
 	Run:        run,
 }
@@ -81,6 +81,7 @@ type Owners struct {
 	shut   map[*types.Func]map[int]bool // ClosesParam.Shut: the params it closes itself
 	noOpen map[*types.Func]*NoOpenResponse
 	split  map[*types.Func]bool // OpenOnSuccess facts
+	head   map[*types.Func]bool // HeadResponse facts
 	// noReturn holds the functions that never return (imported facts
 	// and this package's), for building graphs.
 	noReturn map[*types.Func]bool
@@ -102,7 +103,7 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), shut: make(map[*types.Func]map[int]bool),
-		noOpen: make(map[*types.Func]*NoOpenResponse), split: make(map[*types.Func]bool), noReturn: make(map[*types.Func]bool)}
+		noOpen: make(map[*types.Func]*NoOpenResponse), split: make(map[*types.Func]bool), head: make(map[*types.Func]bool), noReturn: make(map[*types.Func]bool)}
 	if passutil.InGOROOT(pass) {
 		// No facts for the standard library: go vet does not ask
 		// poollint for them (cmd/poollint), so every driver knows the
@@ -136,6 +137,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if pass.ImportObjectFact(fn, new(OpenOnSuccess)) {
 			o.split[fn] = true
+		}
+		if pass.ImportObjectFact(fn, new(HeadResponse)) {
+			o.head[fn] = true
 		}
 		var f ClosesParam
 		if pass.ImportObjectFact(fn, &f) {
@@ -243,6 +247,7 @@ func run(pass *analysis.Pass) (any, error) {
 	noReturnFacts(pass, o)
 	if MentionsResponse(pass.Pkg, pass.TypesInfo) {
 		noOpenFacts(pass, o)
+		headFacts(pass, o)
 	}
 	return o, nil
 }

@@ -102,7 +102,14 @@ func IsHead(info *types.Info, body ast.Node, call *ast.CallExpr) bool {
 	if !matchAny(sendCalls, fn) || len(call.Args) != 1 {
 		return false
 	}
-	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	arg := ast.Unparen(call.Args[0])
+	// req.WithContext(ctx) and req.Clone(ctx) keep req's method.
+	if c, ok := arg.(*ast.CallExpr); ok && typesutil.IsMethod(typesutil.StaticCallee(info, c), typesutil.NetHTTP, "Request", "WithContext", "Clone") {
+		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
+			arg = ast.Unparen(sel.X)
+		}
+	}
+	id, ok := arg.(*ast.Ident)
 	if !ok {
 		return false
 	}
