@@ -149,9 +149,10 @@
 // When the body is never closed and the shape is simple, a suggested fix
 // adds defer resp.Body.Close() after the error check.
 //
+// Test helpers outside _test.go files (functions that take a *testing.T,
+// *testing.B, *testing.F or testing.TB) are skipped like test files.
+//
 // Flags:
 //
-//	-unclosedbody.tests   also report in _test.go files, and in test
-//	                      helpers elsewhere (functions that take a
-//	                      *testing.T, B, F or testing.TB) (default false)
+//	-unclosedbody.tests   also report in _test.go files and test helpers (default false)
 package unclosedbody

@@ -81,10 +81,11 @@
 //	go vet -vettool=$(which poollint) -undrainedbody.enable ./...
 //	poollint -undrainedbody.enable ./...
 //
+// Test helpers outside _test.go files (functions that take a *testing.T,
+// *testing.B, *testing.F or testing.TB) are skipped like test files.
+//
 // Flags:
 //
 //	-undrainedbody.enable  report findings (default false)
-//	-undrainedbody.tests   also report in _test.go files, and in test
-//	                       helpers elsewhere (functions that take a
-//	                       *testing.T, B, F or testing.TB) (default false)
+//	-undrainedbody.tests  also report in _test.go files and test helpers (default false)
 package undrainedbody
