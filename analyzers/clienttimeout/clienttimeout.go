@@ -227,6 +227,11 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		why = w
 	} else if c.Escaped {
 		return
+	} else if v, ok := handedToSDK(pass, cur); ok {
+		if v.OK {
+			return // every call of the SDK it is handed to is bounded
+		}
+		why = v.Why
 	}
 	subject := "http.Client literal"
 	switch c.Kind {
@@ -239,4 +244,17 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		Pos: c.Expr.Pos(), End: c.Expr.End(),
 		Message: subject + " has no Timeout, so a stalled server blocks its requests forever" + because(why) + "; set Timeout, or write Timeout: 0 with a comment if the client streams",
 	})
+}
+
+// handedToSDK judges a client built as the argument of an SDK
+// constructor (github.NewClient(&http.Client{...})): its requests are
+// those of the SDK's calls in the package (see [reqbound.SDK]).
+func handedToSDK(pass *analysis.Pass, cur inspector.Cursor) (reqbound.Verdict, bool) {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	if cur.ParentEdgeKind() != edge.CallExpr_Args {
+		return reqbound.Verdict{}, false
+	}
+	return reqbound.SDK(pass, cur.Parent(), cur.Parent().Node().(*ast.CallExpr))
 }

@@ -31,6 +31,14 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/transportbound",
 		"clienttimeout/pkgclient",
 		"clienttimeout/factory",
+		"clienttimeout/libreturned",
+		"clienttimeout/liboptctx",
+		"clienttimeout/libtransport",
+		"clienttimeout/sdk/good",
+		"clienttimeout/sdk/background",
+		"clienttimeout/sdk/legacy",
+		"clienttimeout/sdk/option",
+		"clienttimeout/sdk/optionbad",
 	)
 }
 

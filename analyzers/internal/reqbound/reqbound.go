@@ -9,6 +9,7 @@ package reqbound
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"net/textproto"
 	"strings"
@@ -112,7 +113,7 @@ func requestDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth
 				return b
 			}
 		case typesutil.IsFunc(fn, typesutil.NetHTTP, "NewRequest"):
-			if withContextLater(info, fc, reqVar) {
+			if withContextLater(info, fc, reqVar) || optionalContext(info, fc, reqVar) {
 				continue
 			}
 			return Verdict{Why: CtxUnused(pass, cur, "")}
@@ -258,6 +259,50 @@ func withContextLater(info *types.Info, fc inspector.Cursor, req *types.Var) boo
 	return false
 }
 
+// optionalContext reports whether the function gives the request a
+// context the caller may leave out, and only then:
+//
+//	if r.ctx != nil {
+//		return req.WithContext(r.ctx), nil
+//	}
+//	return req, nil
+//
+// as consul's API client does with the context of QueryOptions. The
+// request without a context is then the caller's choice, like a nil
+// ctx; the arm with the context is judged on its own.
+func optionalContext(info *types.Info, fc inspector.Cursor, req *types.Var) bool {
+	for ic := range fc.Preorder((*ast.IfStmt)(nil)) {
+		is := ic.Node().(*ast.IfStmt)
+		cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.NEQ {
+			continue
+		}
+		ctx := ast.Unparen(cond.X)
+		if fieldflow.IsNil(info, ctx) {
+			ctx = ast.Unparen(cond.Y)
+		} else if !fieldflow.IsNil(info, cond.Y) {
+			continue
+		}
+		if !typesutil.IsNamed(info.TypeOf(ctx), "context", "Context") {
+			continue
+		}
+		found := false
+		ast.Inspect(is.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || found || len(call.Args) != 1 || !typesutil.IsMethod(typesutil.Callee(info, call), typesutil.NetHTTP, "Request", "WithContext", "Clone") {
+				return !found
+			}
+			sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			found = typesutil.ObjectOf(info, sel.X) == req && types.ExprString(ast.Unparen(call.Args[0])) == types.ExprString(ctx)
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
 // Context judges a context expression: a deadline made here, a
 // parameter (the caller's), an incoming request's context, or stored
 // state are bounded; context.Background and context.TODO are not.
@@ -324,6 +369,12 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 		return Verdict{OK: true}
 	}
 	return Verdict{}
+}
+
+// Definitions returns the values assigned to v in the function at fc,
+// as definitions does.
+func Definitions(info *types.Info, fc inspector.Cursor, v *types.Var) []ast.Expr {
+	return definitions(info, fc, v)
 }
 
 // definitions returns the values assigned to v in the function at fc
@@ -424,15 +475,38 @@ func join2(a, b string) string {
 	return a + ", and " + b
 }
 
+// maxFields bounds how many struct fields [Sends] follows a client
+// into (a local variable stored in a field, a field copied to another).
+const maxFields = 3
+
 // Sends returns the sends made in the package through the
 // client stored in obj (a variable or a struct field), directly or
 // through a local alias (c := s.client), and whether every use of the
 // client seen is a send, a field access or an assignment to it; any
 // other use (passed on, returned, stored elsewhere) means requests may
-// be sent where we cannot see.
+// be sent where we cannot see. A local variable stored in a field of
+// a struct type of this package (&T{client: c}, s.client = c) is
+// followed into the field, over the whole package. A client handed
+// to an SDK constructor from another package (github.NewClient(c))
+// sends through the SDK's calls (see [SDK]).
 func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends []inspector.Cursor, closed bool) {
 	info := pass.TypesInfo
 	closed = true
+	seen := map[types.Object]bool{obj: true}
+	var uses func(root inspector.Cursor, obj types.Object)
+	// field follows the client into a field of this package's struct
+	// types, over the whole package (at most maxFields of them).
+	field := func(f types.Object) {
+		v, ok := f.(*types.Var)
+		if !ok || !v.IsField() || v.Pkg() != pass.Pkg || len(seen) > maxFields {
+			closed = false
+			return
+		}
+		if !seen[v] {
+			seen[v] = true
+			uses(root.Inspector().Root(), v)
+		}
+	}
 	var visit func(cur inspector.Cursor, depth int)
 	visit = func(cur inspector.Cursor, depth int) {
 		for cur.ParentEdgeKind() == edge.ParenExpr_X {
@@ -457,8 +531,15 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 			switch n := parent.Node().(type) {
 			case *ast.AssignStmt:
 				if len(n.Lhs) == len(n.Rhs) {
-					if id, ok := n.Lhs[cur.ParentEdgeIndex()].(*ast.Ident); ok {
-						alias, _ = info.ObjectOf(id).(*types.Var)
+					switch l := ast.Unparen(n.Lhs[cur.ParentEdgeIndex()]).(type) {
+					case *ast.Ident:
+						alias, _ = info.ObjectOf(l).(*types.Var)
+					case *ast.SelectorExpr:
+						// s.client = c: follow the field.
+						if sel, ok := info.Selections[l]; ok && sel.Kind() == types.FieldVal {
+							field(sel.Obj())
+							return
+						}
 					}
 				}
 			case *ast.ValueSpec:
@@ -477,6 +558,15 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 				}
 			}
 			return
+		case edge.KeyValueExpr_Value:
+			// &T{client: c}: follow the field.
+			kv := parent.Node().(*ast.KeyValueExpr)
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
+					field(f)
+					return
+				}
+			}
 		case edge.BinaryExpr_X, edge.BinaryExpr_Y:
 			return // compared with nil
 		case edge.KeyValueExpr_Key:
@@ -487,29 +577,36 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 			}
 		case edge.UnaryExpr_X, edge.CallExpr_Args:
 			// f(&client, req) or f(ctx, client): handed to a call that
-			// sends under the request or context it is given.
+			// sends under the request or context it is given; or
+			// github.NewClient(client): handed to an SDK.
 			c := cur
 			if c.ParentEdgeKind() == edge.UnaryExpr_X {
 				c = c.Parent()
 			}
-			if c.ParentEdgeKind() == edge.CallExpr_Args && handoff(info, c.Parent().Node().(*ast.CallExpr)) != nil {
-				sends = append(sends, c.Parent())
-				return
+			if c.ParentEdgeKind() == edge.CallExpr_Args {
+				call := c.Parent().Node().(*ast.CallExpr)
+				if handoff(info, call) != nil || sdkTypes(pass, call) != nil {
+					sends = append(sends, c.Parent())
+					return
+				}
 			}
 		}
 		closed = false
 	}
-	for cur := range root.Preorder((*ast.Ident)(nil)) {
-		id := cur.Node().(*ast.Ident)
-		if info.Uses[id] != obj || passutil.IsTestFile(pass, id.Pos()) {
-			continue // tests use the client with mocks and test servers
-		}
-		if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
-			visit(cur.Parent(), 0) // s.client
-		} else {
-			visit(cur, 0)
+	uses = func(root inspector.Cursor, obj types.Object) {
+		for cur := range root.Preorder((*ast.Ident)(nil)) {
+			id := cur.Node().(*ast.Ident)
+			if info.Uses[id] != obj || passutil.IsTestFile(pass, id.Pos()) {
+				continue // tests use the client with mocks and test servers
+			}
+			if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
+				visit(cur.Parent(), 0) // s.client
+			} else {
+				visit(cur, 0)
+			}
 		}
 	}
+	uses(root, obj)
 	return sends, closed
 }
 
@@ -539,7 +636,8 @@ func judgeSend(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr) Ve
 	}
 	a := handoff(pass.TypesInfo, call)
 	if a == nil {
-		return Verdict{}
+		v, _ := SDK(pass, cur, call)
+		return v
 	}
 	if typesutil.IsPointerToNamed(pass.TypesInfo.TypeOf(a), typesutil.NetHTTP, "Request") {
 		return Request(pass, cur, a)
