@@ -256,5 +256,5 @@ func handedToSDK(pass *analysis.Pass, cur inspector.Cursor) (reqbound.Verdict, b
 	if cur.ParentEdgeKind() != edge.CallExpr_Args {
 		return reqbound.Verdict{}, false
 	}
-	return reqbound.SDK(pass, cur.Parent(), cur.Parent().Node().(*ast.CallExpr))
+	return reqbound.SDK(pass, cur.Parent())
 }

@@ -39,6 +39,10 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/sdk/legacy",
 		"clienttimeout/sdk/option",
 		"clienttimeout/sdk/optionbad",
+		"clienttimeout/sdk/funcopt",
+		"clienttimeout/sdk/funcoptbad",
+		"clienttimeout/sdk/iface",
+		"clienttimeout/sdk/ifacegood",
 	)
 }
 

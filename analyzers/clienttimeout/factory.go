@@ -94,7 +94,7 @@ func resultBounded(pass *analysis.Pass, root inspector.Cursor, cur inspector.Cur
 		top = top.Parent()
 	}
 	if top.ParentEdgeKind() == edge.CallExpr_Args {
-		v, ok := reqbound.SDK(pass, top.Parent(), top.Parent().Node().(*ast.CallExpr))
+		v, ok := reqbound.SDK(pass, top.Parent())
 		return ok && v.OK
 	}
 	var lhs ast.Expr

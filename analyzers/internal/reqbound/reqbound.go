@@ -585,7 +585,7 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 			}
 			if c.ParentEdgeKind() == edge.CallExpr_Args {
 				call := c.Parent().Node().(*ast.CallExpr)
-				if handoff(info, call) != nil || sdkTypes(pass, call) != nil {
+				if handoff(info, call) != nil || sdkTypes(pass, c.Parent()) != nil {
 					sends = append(sends, c.Parent())
 					return
 				}
@@ -636,7 +636,7 @@ func judgeSend(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr) Ve
 	}
 	a := handoff(pass.TypesInfo, call)
 	if a == nil {
-		v, _ := SDK(pass, cur, call)
+		v, _ := SDK(pass, cur)
 		return v
 	}
 	if typesutil.IsPointerToNamed(pass.TypesInfo.TypeOf(a), typesutil.NetHTTP, "Request") {

@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/passutil"
@@ -21,14 +22,22 @@ import (
 // context-free form of a method that has a Context sibling
 // (CreateSession beside CreateSessionWithContext).
 
-// sdkTypes returns the SDK types built by call, when call hands a
-// client to a constructor from another package (not net/http, not the
-// package being analysed) whose result is, or points to, a named struct
-// type of that package with methods that take a context.Context, on
-// itself or on the service types it holds in its fields (go-github's
-// Client.Actions *ActionsService). The set holds the result type and
-// those service types; nil when call is no such constructor.
-func sdkTypes(pass *analysis.Pass, call *ast.CallExpr) map[*types.TypeName]bool {
+// sdkTypes returns the SDK types built by the call at cur, when it
+// hands a client to a constructor from another package (not net/http,
+// not the package being analysed) whose result is, or points to, a
+// named struct type of that package with methods that take a
+// context.Context, on itself or on the service types it holds in its
+// fields (go-github's Client.Actions *ActionsService). The set holds
+// the result type and those service types; nil when the call is no
+// such constructor. A functional option of the same package counts as
+// the constructor it is passed to: github.NewClient(
+// github.WithHTTPClient(hc)), slack.New(token,
+// slack.OptionHTTPClient(hc)).
+func sdkTypes(pass *analysis.Pass, cur inspector.Cursor) map[*types.TypeName]bool {
+	call, ok := cur.Node().(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
 	fn := typesutil.StaticCallee(pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || fn.Pkg().Path() == typesutil.NetHTTP {
 		return nil
@@ -56,10 +65,47 @@ func sdkTypes(pass *analysis.Pass, call *ast.CallExpr) map[*types.TypeName]bool 
 			delete(set, tn)
 		}
 	}
-	if len(set) == 0 {
+	if len(set) > 0 {
+		return set
+	}
+	// An option: its one result is a function of the same package,
+	// passed straight to a constructor of that package.
+	if sig.Results().Len() != 1 || cur.ParentEdgeKind() != edge.CallExpr_Args {
 		return nil
 	}
-	return set
+	opt, ok := types.Unalias(sig.Results().At(0).Type()).(*types.Named)
+	if !ok || opt.Obj().Pkg() != fn.Pkg() {
+		return nil
+	}
+	if _, ok := opt.Underlying().(*types.Signature); !ok {
+		return nil
+	}
+	outer := cur.Parent()
+	if ofn := typesutil.StaticCallee(pass.TypesInfo, outer.Node().(*ast.CallExpr)); ofn == nil || ofn.Pkg() != fn.Pkg() {
+		return nil
+	}
+	return sdkTypes(pass, outer)
+}
+
+// sdkMethod reports whether a method with receiver type recv is one of
+// the SDK's: declared on a type of the set, or on an interface that one
+// of them implements (an application's repositoriesService interface
+// over *github.RepositoriesService, called as
+// g.client.GetRepositories().CreateStatus(ctx, ...)).
+func sdkMethod(set map[*types.TypeName]bool, recv types.Type) bool {
+	if n := namedStruct(recv); n != nil {
+		return set[n.Obj()]
+	}
+	iface, ok := recv.Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() == 0 {
+		return false
+	}
+	for tn := range set {
+		if types.Implements(types.NewPointer(tn.Type()), iface) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedStruct returns the named struct type t is or points to, or nil.
@@ -119,14 +165,14 @@ func contextSibling(fn *types.Func) bool {
 }
 
 // SDK judges the requests of a client handed to the SDK constructor
-// call at cur: bounded when the package makes at least one call of a
+// (or option, see sdkTypes) called at cur: bounded when the package makes at least one call of a
 // method of the SDK's types outside test files and every such call
 // passes a bounded context ([Context]). A method without a context
 // parameter sends nothing we can tell, unless it has a Context sibling:
 // then it is the context-free form of a send, and unbounded. ok is
 // false when call is no SDK constructor.
-func SDK(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr) (v Verdict, ok bool) {
-	set := sdkTypes(pass, call)
+func SDK(pass *analysis.Pass, cur inspector.Cursor) (v Verdict, ok bool) {
+	set := sdkTypes(pass, cur)
 	if set == nil {
 		return Verdict{}, false
 	}
@@ -144,8 +190,7 @@ func SDK(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr) (v Verdi
 		if recv == nil {
 			continue
 		}
-		rn := namedStruct(recv.Type())
-		if rn == nil || !set[rn.Obj()] {
+		if !sdkMethod(set, recv.Type()) {
 			continue
 		}
 		i := ctxParam(fn)

@@ -9,7 +9,7 @@ import (
 	"context"
 	"net/http"
 
-	"github.com/google/go-github/v92/github"
+	"github.com/google/go-github/v56/github"
 )
 
 type NewGitHubClientOption struct {

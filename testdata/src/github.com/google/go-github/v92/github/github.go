@@ -1,6 +1,5 @@
-// Package github is a minimal stub of github.com/google/go-github/v92/github:
-// a client built from a caller's *http.Client whose service methods take a
-// context.
+// Package github is a minimal stub of github.com/google/go-github/v92/github,
+// whose NewClient takes functional options (WithHTTPClient).
 package github
 
 import (
@@ -9,25 +8,22 @@ import (
 )
 
 type Client struct {
-	Actions      *ActionsService
 	Repositories *RepositoriesService
 }
 
-func NewClient(httpClient *http.Client) *Client { return &Client{} }
+type clientOptions struct{ httpClient *http.Client }
 
-func (c *Client) WithEnterpriseURLs(baseURL, uploadURL string) (*Client, error) { return c, nil }
+type ClientOptionsFunc func(*clientOptions) error
+
+func WithHTTPClient(httpClient *http.Client) ClientOptionsFunc {
+	return func(o *clientOptions) error { o.httpClient = httpClient; return nil }
+}
+
+func NewClient(opts ...ClientOptionsFunc) (*Client, error) { return &Client{}, nil }
 
 type Response struct{ *http.Response }
 
 type Repository struct{ ID *int64 }
-
-type Secret struct{ Name string }
-
-type ActionsService struct{}
-
-func (s *ActionsService) GetOrgSecret(ctx context.Context, org, name string) (*Secret, *Response, error) {
-	return nil, nil, nil
-}
 
 type RepositoriesService struct{}
 
