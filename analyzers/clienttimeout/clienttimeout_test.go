@@ -43,6 +43,10 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/sdk/funcoptbad",
 		"clienttimeout/sdk/iface",
 		"clienttimeout/sdk/ifacegood",
+		"clienttimeout/nildefaultbuilt",
+		"clienttimeout/wrapperdo",
+		"clienttimeout/defaultfield",
+		"clienttimeout/vardecl",
 	)
 }
 

@@ -49,7 +49,10 @@
 //     these by WithCancel or WithValue), or by a helper given such a
 //     context; a request that is a parameter of an unexported function
 //     counts when every call of the function in the package passes
-//     such a request, and a request given a context only when the
+//     such a request; one that is a parameter of an exported function
+//     (func (w *Wrapper) Do(req *http.Request), like http.Client.Do)
+//     is its caller's, as a context parameter is, as long as the calls
+//     of it in the package pass bounded requests; a request given a context only when the
 //     caller supplies one (if r.ctx != nil { return
 //     req.WithContext(r.ctx) }, as consul's QueryOptions do) counts
 //     as the caller's choice. context.Background() and context.TODO()
@@ -58,7 +61,8 @@
 //     context (send(ctx, client, msg)) counts as sending under it. A
 //     local variable stored in a field of the package's own struct
 //     types (&T{client: c}, s.client = c) is followed into the field.
-//     The same holds for a use of http.DefaultClient;
+//     The same holds for a use of http.DefaultClient (c :=
+//     http.DefaultClient, &Service{client: http.DefaultClient});
 //   - the client is handed to an SDK constructor from another package
 //     (github.NewClient(hc), or through one of its functional options,
 //     github.NewClient(github.WithHTTPClient(hc))) that returns a
@@ -70,10 +74,11 @@
 //     of a method that has a Context or WithContext sibling, is
 //     unbounded and reported; so is a client whose SDK is never called
 //     with a context here;
-//   - http.DefaultClient is the fallback assigned in if x == nil { x =
-//     http.DefaultClient } in a function that takes a client from its
-//     caller (a *http.Client parameter, or a struct parameter with a
-//     *http.Client field): passing nil is the caller's choice;
+//   - http.DefaultClient, or a client built there, is the fallback
+//     assigned in if x == nil { x = http.DefaultClient } in a function
+//     that takes a client from its caller (a *http.Client parameter, or
+//     a struct parameter with a *http.Client field): passing nil is the
+//     caller's choice;
 //   - the client is built by an exported function that returns it (or a
 //     struct holding it) as a building block, and a caller in the
 //     package sets Timeout on the result or bounds every request it

@@ -191,10 +191,13 @@ func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.C
 // fc: for an unexported function whose every call in the package
 // passes a bounded request, it is bounded (do(req) called by methods
 // that build req with their caller's context). An exported function's
-// callers are elsewhere.
+// request is its caller's, as a context parameter is: built with the
+// caller's context (func (c *Client) Do(req *http.Request), a wrapper
+// like http.Client.Do itself); the calls of it seen in the package must
+// still pass bounded requests.
 func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth int) Verdict {
 	decl, ok := fc.Node().(*ast.FuncDecl)
-	if !ok || decl.Name.IsExported() || depth >= maxReqDepth {
+	if !ok || depth >= maxReqDepth {
 		return Verdict{}
 	}
 	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
@@ -212,16 +215,20 @@ func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth 
 		return Verdict{}
 	}
 	calls, onlyCalled := CallsOf(pass, fc.Inspector().Root(), fn)
-	if !onlyCalled || len(calls) == 0 {
+	exported := decl.Name.IsExported()
+	if !exported && (!onlyCalled || len(calls) == 0) {
 		return Verdict{} // a function value: callers unknown
 	}
 	for _, c := range calls {
+		if passutil.IsTestFile(pass, c.Node().Pos()) {
+			continue
+		}
 		call := c.Node().(*ast.CallExpr)
 		if len(call.Args) <= idx {
 			return Verdict{}
 		}
 		if b := requestDepth(pass, c, call.Args[idx], depth+1); !b.OK {
-			return Verdict{}
+			return Verdict{Why: b.Why}
 		}
 	}
 	return Verdict{OK: true}
@@ -378,7 +385,8 @@ func Definitions(info *types.Info, fc inspector.Cursor, v *types.Var) []ast.Expr
 }
 
 // definitions returns the values assigned to v in the function at fc
-// (v := x, v = x, and f() for v, w := f()). A definition whose value
+// (v := x, v = x, and f() for v, w := f()); a declaration without a
+// value (var v T) is no definition. A definition whose value
 // cannot be told is returned as an *ast.BadExpr, which every judge
 // treats as unknown.
 func definitions(info *types.Info, fc inspector.Cursor, v *types.Var) []ast.Expr {
@@ -390,6 +398,9 @@ func definitions(info *types.Info, fc inspector.Cursor, v *types.Var) []ast.Expr
 		case *ast.AssignStmt:
 			lhs, rhs = n.Lhs, n.Rhs
 		case *ast.ValueSpec:
+			if len(n.Values) == 0 {
+				continue // var req *http.Request: the zero value, assigned later
+			}
 			for _, id := range n.Names {
 				lhs = append(lhs, id)
 			}
