@@ -213,7 +213,15 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		if !typesutil.IsPackageLevel(store) && !store.IsField() {
 			root, _ = fieldflow.EnclosingFunc(cur)
 		}
-		ok, w := reqbound.AllBounded(pass, root, store, env.places.inLambda)
+		v := reqbound.AllBoundedVerdict(pass, root, store, env.places.inLambda)
+		ok, w := v.OK, v.Why
+		if ok && v.Default != "" && store.Exported() && typesutil.IsPackageLevel(store) {
+			// An exported package-level client is used directly by
+			// other packages too: a context its callers may leave at
+			// context.Background() is no bound for it (oauth2-proxy's
+			// requests.DefaultHTTPClient).
+			ok, w = false, v.Default
+		}
 		if ok {
 			return // every request it sends is bounded
 		}

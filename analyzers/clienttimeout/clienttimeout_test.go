@@ -47,6 +47,8 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/wrapperdo",
 		"clienttimeout/defaultfield",
 		"clienttimeout/vardecl",
+		"clienttimeout/optctx",
+		"clienttimeout/optctxshared",
 	)
 }
 

@@ -45,8 +45,12 @@
 //     (context.WithTimeout, context.WithDeadline), from a context the
 //     caller controls (a context.Context parameter, r.Context() of an
 //     incoming request, a context kept in a field that the package
-//     never sets to context.Background() or TODO(), or one derived from
-//     these by WithCancel or WithValue), or by a helper given such a
+//     never sets to context.Background() or TODO(), or whose Background
+//     default an exported option or setter replaces with the caller's
+//     context (func WithContext(ctx) Option) unless the client is an
+//     exported package-level variable that other packages use
+//     directly, or one derived from these by WithCancel or
+//     WithValue), or by a helper given such a
 //     context; a request that is a parameter of an unexported function
 //     counts when every call of the function in the package passes
 //     such a request; one that is a parameter of an exported function

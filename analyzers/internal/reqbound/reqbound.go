@@ -38,6 +38,19 @@ const maxCtxDepth = 4
 type Verdict struct {
 	OK  bool
 	Why string // when not OK: what makes the finding true, or ""
+	// Default, when OK, says that the bound is a context the caller may
+	// leave at its default context.Background() or TODO(): a field an
+	// exported option sets from the caller's context (ggcr's
+	// remote.WithContext). That is the caller's choice for a client the
+	// package keeps to itself, not for one other packages use directly.
+	Default string
+}
+
+// keep carries b's Default into v.
+func (v *Verdict) keep(b Verdict) {
+	if v.Default == "" {
+		v.Default = b.Default
+	}
 }
 
 // IsSend reports whether name is an http.Client method that sends a
@@ -97,33 +110,33 @@ func requestDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth
 	if len(defs) == 0 {
 		return Verdict{}
 	}
+	v := Verdict{OK: true}
 	for _, d := range defs {
 		call, ok := ast.Unparen(d).(*ast.CallExpr)
 		if !ok {
 			return Verdict{}
 		}
 		fn := typesutil.Callee(info, call)
+		var b Verdict
 		switch {
 		case typesutil.IsFunc(fn, typesutil.NetHTTP, "NewRequestWithContext") && len(call.Args) > 0:
-			if b := Context(pass, cur, call.Args[0], 0); !b.OK {
-				return b
-			}
+			b = Context(pass, cur, call.Args[0], 0)
 		case typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "WithContext", "Clone") && len(call.Args) == 1:
-			if b := Context(pass, cur, call.Args[0], 0); !b.OK {
-				return b
-			}
+			b = Context(pass, cur, call.Args[0], 0)
 		case typesutil.IsFunc(fn, typesutil.NetHTTP, "NewRequest"):
 			if withContextLater(info, fc, reqVar) || optionalContext(info, fc, reqVar) {
 				continue
 			}
 			return Verdict{Why: CtxUnused(pass, cur, "")}
 		default:
-			if b := builtWithContextDepth(pass, cur, call, depth); !b.OK {
-				return b
-			}
+			b = builtWithContextDepth(pass, cur, call, depth)
 		}
+		if !b.OK {
+			return b
+		}
+		v.keep(b)
 	}
-	return Verdict{OK: true}
+	return v
 }
 
 // builtWithContextDepth judges a request returned by a helper: a
@@ -165,6 +178,7 @@ func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.C
 			continue
 		}
 		n := 0
+		v := Verdict{}
 		for rc := range dc.Preorder((*ast.ReturnStmt)(nil)) {
 			if inner, ok := fieldflow.EnclosingFunc(rc); !ok || inner.Node() != decl {
 				continue // a nested function literal's return
@@ -177,12 +191,15 @@ func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.C
 			if fieldflow.IsNil(pass.TypesInfo, r) {
 				continue // an error return
 			}
-			if b := requestDepth(pass, rc, r, depth+1); !b.OK {
+			b := requestDepth(pass, rc, r, depth+1)
+			if !b.OK {
 				return Verdict{}
 			}
+			v.keep(b)
 			n++
 		}
-		return Verdict{OK: n > 0}
+		v.OK = n > 0
+		return v
 	}
 	return Verdict{}
 }
@@ -219,6 +236,7 @@ func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth 
 	if !exported && (!onlyCalled || len(calls) == 0) {
 		return Verdict{} // a function value: callers unknown
 	}
+	out := Verdict{OK: true}
 	for _, c := range calls {
 		if passutil.IsTestFile(pass, c.Node().Pos()) {
 			continue
@@ -227,11 +245,13 @@ func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth 
 		if len(call.Args) <= idx {
 			return Verdict{}
 		}
-		if b := requestDepth(pass, c, call.Args[idx], depth+1); !b.OK {
+		b := requestDepth(pass, c, call.Args[idx], depth+1)
+		if !b.OK {
 			return Verdict{Why: b.Why}
 		}
+		out.keep(b)
 	}
-	return Verdict{OK: true}
+	return out
 }
 
 // CallsOf returns the calls of fn under root (their cursors), and
@@ -343,7 +363,11 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 		// (a builder's default, corpus: oauth2-proxy requests.builder).
 		if s, ok := info.Selections[e]; ok && s.Kind() == types.FieldVal {
 			if root := rootless(pass, cur, s.Obj()); root != "" {
-				return Verdict{Why: CtxUnused(pass, cur, types.ExprString(e)+" may be context."+root+"(), which has no deadline")}
+				why := CtxUnused(pass, cur, types.ExprString(e)+" may be context."+root+"(), which has no deadline")
+				if callerSettable(pass, cur, s.Obj()) {
+					return Verdict{OK: true, Default: why}
+				}
+				return Verdict{Why: why}
 			}
 			return Verdict{OK: true}
 		}
@@ -368,12 +392,15 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 			}
 			return Verdict{}
 		}
+		out := Verdict{OK: true}
 		for _, d := range defs {
-			if b := Context(pass, cur, d, depth+1); !b.OK {
+			b := Context(pass, cur, d, depth+1)
+			if !b.OK {
 				return b
 			}
+			out.keep(b)
 		}
-		return Verdict{OK: true}
+		return out
 	}
 	return Verdict{}
 }
@@ -626,17 +653,29 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 // sends is bounded (or runs where bounded says it is, when given);
 // otherwise it says why the first unbounded send is not, when it can.
 func AllBounded(pass *analysis.Pass, root inspector.Cursor, obj types.Object, bounded func(send inspector.Cursor) bool) (bool, string) {
+	v := AllBoundedVerdict(pass, root, obj, bounded)
+	return v.OK, v.Why
+}
+
+// AllBoundedVerdict is AllBounded's verdict, with its Default: why a
+// bounded client's requests may still run under the default
+// context.Background() when the caller gives no context.
+func AllBoundedVerdict(pass *analysis.Pass, root inspector.Cursor, obj types.Object, bounded func(send inspector.Cursor) bool) Verdict {
 	sends, closed := Sends(pass, root, obj)
+	v := Verdict{}
 	for _, s := range sends {
 		if bounded != nil && bounded(s) {
 			continue // bounded by where it runs (a Lambda invocation, say)
 		}
 		call := s.Node().(*ast.CallExpr)
-		if b := judgeSend(pass, s, call); !b.OK {
-			return false, b.Why
+		b := judgeSend(pass, s, call)
+		if !b.OK {
+			return Verdict{Why: b.Why}
 		}
+		v.keep(b)
 	}
-	return closed && len(sends) > 0, ""
+	v.OK = closed && len(sends) > 0
+	return v
 }
 
 // judgeSend judges a send found by [Sends]: a client method call, or a
@@ -732,6 +771,53 @@ func isGetter(cur inspector.Cursor) bool {
 	body := ret.Parent()
 	decl, ok := body.Parent().Node().(*ast.FuncDecl)
 	return ok && decl.Recv != nil && len(decl.Body.List) == 1 && len(ret.Node().(*ast.ReturnStmt).Results) == 1
+}
+
+// callerSettable reports whether the package sets the context field
+// from a context.Context parameter of an exported function or method:
+// an option (func WithContext(ctx) Option { return func(o *options) {
+// o.ctx = ctx } }) or a setter (func (b *Builder) WithContext(ctx)).
+// A context.Background() default in the field is then what a caller
+// gets who passes no context.
+func callerSettable(pass *analysis.Pass, cur inspector.Cursor, field types.Object) bool {
+	info := pass.TypesInfo
+	exportedParam := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok || !typesutil.IsNamed(v.Type(), "context", "Context") {
+			return false
+		}
+		for dc := range cur.Inspector().Root().Preorder((*ast.FuncDecl)(nil)) {
+			decl := dc.Node().(*ast.FuncDecl)
+			if p := decl.Type.Params; p != nil && p.Pos() <= v.Pos() && v.Pos() < p.End() {
+				return decl.Name.IsExported()
+			}
+		}
+		return false
+	}
+	for n := range cur.Inspector().Root().Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
+		switch n := n.Node().(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, l := range n.Lhs {
+				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+					if s, ok := info.Selections[sel]; ok && s.Obj() == field && exportedParam(n.Rhs[i]) {
+						return true
+					}
+				}
+			}
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok && info.Uses[id] == field && exportedParam(n.Value) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rootless returns "Background" or "TODO" when the package stores

@@ -203,10 +203,13 @@ func SDK(pass *analysis.Pass, cur inspector.Cursor) (v Verdict, ok bool) {
 		if i >= len(c.Args) {
 			return Verdict{}, true
 		}
-		if b := Context(pass, cc, c.Args[i], 0); !b.OK {
+		b := Context(pass, cc, c.Args[i], 0)
+		if !b.OK {
 			return b, true
 		}
+		v.keep(b)
 		n++
 	}
-	return Verdict{OK: n > 0}, true
+	v.OK = n > 0
+	return v, true
 }
