@@ -213,7 +213,10 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		if !typesutil.IsPackageLevel(store) && !store.IsField() {
 			root, _ = fieldflow.EnclosingFunc(cur)
 		}
-		v := reqbound.AllBoundedVerdict(pass, root, store, env.places.inLambda)
+		others := otherOwner(pass, root, c, store)
+		v := reqbound.AllBoundedVerdict(pass, root, store, func(s inspector.Cursor) bool {
+			return env.places.inLambda(s) || others(s)
+		})
 		ok, w := v.OK, v.Why
 		if ok && v.Default != "" && store.Exported() && typesutil.IsPackageLevel(store) {
 			// An exported package-level client is used directly by

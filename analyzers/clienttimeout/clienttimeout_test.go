@@ -49,6 +49,7 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/vardecl",
 		"clienttimeout/optctx",
 		"clienttimeout/optctxshared",
+		"clienttimeout/owners",
 	)
 }
 

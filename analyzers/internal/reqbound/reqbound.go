@@ -613,6 +613,20 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 			if isGetter(cur) {
 				return // func (s *S) Client() *http.Client { return s.c }: for tests and wiring
 			}
+			// An accessor (func (w *writer) getClient() *http.Client {
+			// ...; return w.client }): its calls are uses of the client.
+			if fn := accessor(pass, cur); fn != nil {
+				if !seen[fn] && len(seen) <= maxFields {
+					seen[fn] = true
+					calls, _ := CallsOf(pass, root.Inspector().Root(), fn)
+					for _, c := range calls {
+						if !passutil.IsTestFile(pass, c.Node().Pos()) {
+							visit(c, 0)
+						}
+					}
+				}
+				return
+			}
 		case edge.UnaryExpr_X, edge.CallExpr_Args:
 			// f(&client, req) or f(ctx, client): handed to a call that
 			// sends under the request or context it is given; or
@@ -758,6 +772,29 @@ func IsUpgrade(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// accessor returns the function whose one result is the client field
+// returned at cur (return w.client), when the function is declared
+// (not a literal): a getter, perhaps behind a lock. nil otherwise.
+func accessor(pass *analysis.Pass, cur inspector.Cursor) *types.Func {
+	ret := cur.Parent().Node().(*ast.ReturnStmt)
+	if len(ret.Results) != 1 {
+		return nil
+	}
+	if _, ok := ast.Unparen(ret.Results[0]).(*ast.SelectorExpr); !ok {
+		return nil // a variable returned: a factory, judged on its own
+	}
+	fc, ok := fieldflow.EnclosingFunc(cur)
+	if !ok {
+		return nil
+	}
+	decl, ok := fc.Node().(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	return fn
 }
 
 // isGetter reports whether the return at cur is the whole body of a
