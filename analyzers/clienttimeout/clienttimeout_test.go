@@ -50,6 +50,7 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/optctx",
 		"clienttimeout/optctxshared",
 		"clienttimeout/owners",
+		"clienttimeout/ctxhelper",
 	)
 }
 

@@ -49,8 +49,9 @@
 //     default an exported option or setter replaces with the caller's
 //     context (func WithContext(ctx) Option) unless the client is an
 //     exported package-level variable that other packages use
-//     directly, or one derived from these by WithCancel or
-//     WithValue), or by a helper given such a
+//     directly, or one derived from these by WithCancel, WithValue or
+//     a helper that takes a context and returns one, such as
+//     retry.Never(ctx), also in a closure), or by a helper given such a
 //     context; a request that is a parameter of an unexported function
 //     counts when every call of the function in the package passes
 //     such a request; one that is a parameter of an exported function

@@ -353,6 +353,16 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 			return Context(pass, cur, call.Args[0], depth+1)
 		case typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "Context"):
 			return Verdict{OK: true} // the incoming request's, or the caller's
+		case fn != nil && fn.Pkg() != nil && fn.Pkg().Path() != "context":
+			// A helper that derives a context from the one it is
+			// given (retry.Never(ctx), trace.ContextWithSpan(ctx, s),
+			// metadata.AppendToOutgoingContext(ctx, ...)): bounded as
+			// its argument is.
+			for _, a := range call.Args {
+				if typesutil.IsNamed(info.TypeOf(a), "context", "Context") {
+					return Context(pass, cur, a, depth+1)
+				}
+			}
 		}
 		return Verdict{}
 	}
@@ -386,9 +396,28 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 		}
 		defs := definitions(info, fc, v)
 		if len(defs) == 0 {
-			// A variable of an enclosing function (a closure).
-			if outer, ok := fieldflow.EnclosingFunc(fc); ok && isParam(outer, v) {
-				return Verdict{OK: true}
+			// A variable of an enclosing function (a closure): judged
+			// in the function that declares it.
+			for outer := range fc.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				if n := outer.Node(); v.Pos() < n.Pos() || n.End() <= v.Pos() {
+					continue
+				}
+				if isParam(outer, v) {
+					return Verdict{OK: true}
+				}
+				odefs := definitions(info, outer, v)
+				if len(odefs) == 0 {
+					break
+				}
+				out := Verdict{OK: true}
+				for _, d := range odefs {
+					b := Context(pass, cur, d, depth+1)
+					if !b.OK {
+						return b
+					}
+					out.keep(b)
+				}
+				return out
 			}
 			return Verdict{}
 		}
