@@ -37,6 +37,8 @@ func TestUnclosedBody(t *testing.T) {
 		"unclosedbody/wrapdiscard",
 		"unclosedbody/pathmsg",
 		"unclosedbody/earlydefer",
+		"unclosedbody/statussplit",
+		"unclosedbody/ctxdone",
 	)
 }
 

@@ -29,8 +29,23 @@
 // http.NewRequest("HEAD", ...) in the same function), on branches where
 // the status is 204 or 304 (no body), where the error is non-nil, and
 // for responses whose callee already read, closed and replaced the body
-// (the same NoOpenResponse facts as unclosedbody).
-// It follows the same paths as unclosedbody.
+// (the same NoOpenResponse facts as unclosedbody), or did so for every
+// status but a success, on the paths where the caller's tests rule
+// success out. It follows the same paths as unclosedbody.
+//
+// Nor does it report where draining cannot help:
+//
+//   - the response to a protocol-upgrade request (the request carries an
+//     Upgrade or Sec-WebSocket-* header set in the same function): on
+//     101 its body is the connection, which never reaches EOF, and the
+//     connection was asked for the upgrade, not for the pool;
+//   - a response sent through a pool built for this one request and
+//     dropped (a local &http.Client{Transport: &http.Transport{...}},
+//     or a Clone(), used once and not kept): no connection of it is ever
+//     reused. The pool per call is the bug; perrequest reports it;
+//   - a response read with http.ReadResponse from a connection the
+//     function dialed (a CONNECT reply), and paths where the request's
+//     context is done (net/http closed the connection).
 //
 // BAD:
 //

@@ -23,6 +23,7 @@ type Func struct {
 	Sig   *types.Signature // nil if unknown
 	Scope *types.Scope     // the function's scope, for Find
 
+	o     *Owners
 	build func(*ast.BlockStmt) *cfg.CFG
 	g     *cfg.CFG
 	tags  map[ast.Expr]ast.Expr // case expression of a tagged switch -> its tag
@@ -47,7 +48,7 @@ func (o *Owners) Funcs(pass *analysis.Pass, tests bool) iter.Seq[*Func] {
 			if !tests && passutil.IsTestFile(pass, cur.Node().Pos()) {
 				continue
 			}
-			f := &Func{Info: pass.TypesInfo, build: o.graph}
+			f := &Func{Info: pass.TypesInfo, build: o.graph, o: o}
 			var ftype *ast.FuncType
 			switch n := cur.Node().(type) {
 			case *ast.FuncDecl:
