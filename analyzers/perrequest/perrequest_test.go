@@ -32,6 +32,7 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/loopitems",
 		"perrequest/clicmd",
 		"perrequest/expiry",
+		"perrequest/clientview",
 	)
 }
 
