@@ -33,6 +33,7 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/clicmd",
 		"perrequest/expiry",
 		"perrequest/clientview",
+		"perrequest/fieldcopy",
 	)
 }
 

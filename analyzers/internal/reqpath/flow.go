@@ -175,6 +175,15 @@ func (f *flower) expr(cur inspector.Cursor, depth int) Flow {
 			}
 			return Flow{Used: true}
 		case types.FieldVal:
+			// cfg.Transport read back from a local that holds the
+			// value (cfg.Transport = t earlier, cfg a by-value
+			// parameter or a local struct; corpus: opensearch-go's
+			// New), or c.Transport of a client that carries it: a field
+			// of a type that sends (*http.Client, *http.Transport,
+			// RoundTripper) carries the value on.
+			if parent.ParentEdgeKind() != edge.AssignStmt_Lhs && isHTTPView(sel.Type()) {
+				return f.expr(parent, depth+1)
+			}
 			// v.DisableKeepAlives = true
 			if oneShotFields[p.Sel.Name] && parent.ParentEdgeKind() == edge.AssignStmt_Lhs {
 				as := parent.Parent().Node().(*ast.AssignStmt)
