@@ -100,7 +100,9 @@
 //     handed to a goroutine;
 //   - a rebuild guarded by an expiry check (time.Until(creds.Expires) <
 //     5*time.Minute) or in a refresher loop that waits for the expiry;
-//   - test files, unless -awsclient.tests is set.
+//   - test files and test helpers (functions given a *testing.T,
+//     *testing.B, *testing.F or testing.TB, as in a testutil package),
+//     unless -awsclient.tests is set.
 //
 // BAD: a new config and a new pool on every invocation.
 //
