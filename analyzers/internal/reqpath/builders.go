@@ -556,7 +556,7 @@ func (m *Model) perCall(s *site, f Finding, fd *finder) (Context, bool) {
 // inputKeyed reports whether the site builds an AWS config, session or
 // client from the input of its call: an argument of the construction
 // (the context aside) derives from a parameter of the enclosing
-// function, no argument reads a field of its receiver, and a builder
+// function, no argument refers to its receiver, and a builder
 // it calls (a function of this package) reads no field of its own
 // receiver either. Such a value is bound to the region, profile or
 // credentials that the call is given (corpus: go-getter's S3 getter,
@@ -585,8 +585,8 @@ func (m *Model) inputKeyed(s *site, f Finding) bool {
 		if isContext(info.TypeOf(a)) {
 			continue
 		}
-		if readsField(info, a, recv) {
-			return false
+		if recv != nil && usesAny(info, a, map[*types.Var]bool{recv: true}) {
+			return false // the receiver or its fields: the same configuration every call
 		}
 		keyed = keyed || usesAny(info, a, dep)
 	}
@@ -650,28 +650,6 @@ func receiverVar(info *types.Info, decl *ast.FuncDecl) *types.Var {
 	}
 	v, _ := info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
 	return v
-}
-
-// readsField reports whether e reads a field of recv (recv.f, or
-// recv.f.g ...).
-func readsField(info *types.Info, e ast.Expr, recv *types.Var) bool {
-	if recv == nil {
-		return false
-	}
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		sel, ok := n.(*ast.SelectorExpr)
-		if !ok || found {
-			return !found
-		}
-		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == recv {
-			if selection := info.Selections[sel]; selection != nil && selection.Kind() == types.FieldVal {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // paramDerived returns the parameters of decl that are not contexts,

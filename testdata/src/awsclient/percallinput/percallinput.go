@@ -110,3 +110,24 @@ func badHandler(w http.ResponseWriter, r *http.Request) {
 }
 
 func init() { http.HandleFunc("/get", badHandler) }
+
+// newFor builds from whatever getter it is given.
+func newFor(g *Getter, key string) (*s3.Client, error) { // want newFor:`buildsAWSClient\(config.LoadDefaultConfig, returned\)`
+	cfg, err := config.LoadDefaultConfig(g.Context(), config.WithRegion(g.region))
+	if err != nil {
+		return nil, err
+	}
+	return s3.NewFromConfig(cfg), nil
+}
+
+// BadGetPassingReceiver hands the receiver itself to a plain builder:
+// its configuration, not the input, decides the config.
+func (g *Getter) BadGetPassingReceiver(u *url.URL) error { // want BadGetPassingReceiver:`buildsAWSClient\(config.LoadDefaultConfig\)`
+	_, key := parseURL(u)
+	client, err := newFor(g, key) // want `newFor builds a new aws.Config per call of \(\*Getter\).BadGetPassingReceiver, dropped after use`
+	if err != nil {
+		return err
+	}
+	_, err = client.GetObject(g.Context(), &s3.GetObjectInput{Key: &key})
+	return err
+}
