@@ -204,7 +204,7 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 	}
 	if timedSibling(pass, c) || env.transports.boundAtTransport(pass, c) ||
 		allowed(pass, c.Path, cur, env.allow) || chosenAlternative(pass, env.tr, cur) ||
-		cfg.exemptPlace(env, cur) || buildingBlock(pass, env.root, c) {
+		cfg.exemptPlace(env, cur) || nilDefault(pass, cur) || buildingBlock(pass, env.root, c) {
 		return
 	}
 	why := ""
@@ -213,7 +213,18 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		if !typesutil.IsPackageLevel(store) && !store.IsField() {
 			root, _ = fieldflow.EnclosingFunc(cur)
 		}
-		ok, w := reqbound.AllBounded(pass, root, store, env.places.inLambda)
+		others := otherOwner(pass, root, c, store)
+		v := reqbound.AllBoundedVerdict(pass, root, store, func(s inspector.Cursor) bool {
+			return env.places.inLambda(s) || others(s)
+		})
+		ok, w := v.OK, v.Why
+		if ok && v.Default != "" && store.Exported() && typesutil.IsPackageLevel(store) {
+			// An exported package-level client is used directly by
+			// other packages too: a context its callers may leave at
+			// context.Background() is no bound for it (oauth2-proxy's
+			// requests.DefaultHTTPClient).
+			ok, w = false, v.Default
+		}
 		if ok {
 			return // every request it sends is bounded
 		}
@@ -227,6 +238,11 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		why = w
 	} else if c.Escaped {
 		return
+	} else if v, ok := handedToSDK(pass, cur); ok {
+		if v.OK {
+			return // every call of the SDK it is handed to is bounded
+		}
+		why = v.Why
 	}
 	subject := "http.Client literal"
 	switch c.Kind {
@@ -239,4 +255,17 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		Pos: c.Expr.Pos(), End: c.Expr.End(),
 		Message: subject + " has no Timeout, so a stalled server blocks its requests forever" + because(why) + "; set Timeout, or write Timeout: 0 with a comment if the client streams",
 	})
+}
+
+// handedToSDK judges a client built as the argument of an SDK
+// constructor (github.NewClient(&http.Client{...})): its requests are
+// those of the SDK's calls in the package (see [reqbound.SDK]).
+func handedToSDK(pass *analysis.Pass, cur inspector.Cursor) (reqbound.Verdict, bool) {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	if cur.ParentEdgeKind() != edge.CallExpr_Args {
+		return reqbound.Verdict{}, false
+	}
+	return reqbound.SDK(pass, cur.Parent())
 }

@@ -45,25 +45,56 @@
 //     (context.WithTimeout, context.WithDeadline), from a context the
 //     caller controls (a context.Context parameter, r.Context() of an
 //     incoming request, a context kept in a field that the package
-//     never sets to context.Background() or TODO(), or one derived from
-//     these by WithCancel or WithValue), or by a helper given such a
+//     never sets to context.Background() or TODO(), or whose Background
+//     default an exported option or setter replaces with the caller's
+//     context (func WithContext(ctx) Option) unless the client is an
+//     exported package-level variable that other packages use
+//     directly, or one derived from these by WithCancel, WithValue or
+//     a helper that takes a context and returns one, such as
+//     retry.Never(ctx), also in a closure), or by a helper given such a
 //     context; a request that is a parameter of an unexported function
 //     counts when every call of the function in the package passes
-//     such a request. context.Background() and context.TODO() are not
-//     bounds. A client handed to a call together with a request
-//     (spdy.NegotiateStreaming(upgrader, &client, req)) or a context
-//     (send(ctx, client, msg)) counts as sending under it. The same
-//     holds for a use of http.DefaultClient;
-//   - http.DefaultClient is the fallback assigned in if x == nil { x =
-//     http.DefaultClient } in a function that takes a client from its
-//     caller (a *http.Client parameter, or a struct parameter with a
-//     *http.Client field): passing nil is the caller's choice;
+//     such a request; one that is a parameter of an exported function
+//     (func (w *Wrapper) Do(req *http.Request), like http.Client.Do)
+//     is its caller's, as a context parameter is, as long as the calls
+//     of it in the package pass bounded requests; a request given a context only when the
+//     caller supplies one (if r.ctx != nil { return
+//     req.WithContext(r.ctx) }, as consul's QueryOptions do) counts
+//     as the caller's choice. context.Background() and context.TODO()
+//     are not bounds. A client handed to a call together with a
+//     request (spdy.NegotiateStreaming(upgrader, &client, req)) or a
+//     context (send(ctx, client, msg)) counts as sending under it. A
+//     local variable stored in a field of the package's own struct
+//     types (&T{client: c}, s.client = c) is followed into the field.
+//     The same holds for a use of http.DefaultClient (c :=
+//     http.DefaultClient, &Service{client: http.DefaultClient});
+//   - the client is handed to an SDK constructor from another package
+//     (github.NewClient(hc), or through one of its functional options,
+//     github.NewClient(github.WithHTTPClient(hc))) that returns a
+//     client whose methods, or its service fields' methods, take a
+//     context.Context, and every call of those methods in the package
+//     (directly, or through an interface the SDK's type implements)
+//     passes a bounded context as above. A call that passes
+//     context.Background() or TODO(), or calls the context-free form
+//     of a method that has a Context or WithContext sibling, is
+//     unbounded and reported; so is a client whose SDK is never called
+//     with a context here;
+//   - http.DefaultClient, or a client built there, is the fallback
+//     assigned in if x == nil { x = http.DefaultClient } in a function
+//     that takes a client from its caller (a *http.Client parameter, or
+//     a struct parameter with a *http.Client field): passing nil is the
+//     caller's choice;
 //   - the client is built by an exported function that returns it (or a
 //     struct holding it) as a building block, and a caller in the
 //     package sets Timeout on the result or bounds every request it
 //     sends, as above: the factory leaves the timeout to its callers.
 //     Callers in other packages are analysed after the factory, so a
-//     factory with no such caller in its own package is reported;
+//     factory with no such caller in its own package is reported. An
+//     unexported function's callers are all in the package: the client
+//     it returns is bounded when every call keeps it where it is
+//     (client, err := defaultHTTPClient(u) stored in a field whose
+//     every request carries the caller's context, as in the Docker
+//     client);
 //   - the request runs inside an AWS Lambda invocation: in a handler
 //     given to lambda.Start (and its variants), or in a function only
 //     such handlers call; the function's timeout bounds it;
@@ -77,7 +108,12 @@
 //     DefaultTransport clone (dial and TLS handshake timeouts kept), or
 //     a transport with its own dialer and TLSHandshakeTimeout, that sets
 //     ResponseHeaderTimeout; a whole-request Timeout would cut its long
-//     polls and large downloads;
+//     polls and large downloads. The transport may be a variable whose
+//     every value is either such a transport, one returned by a
+//     function of the package that builds one (minio-go's
+//     DefaultTransport), or the caller's own (a parameter, or a field
+//     of one, such as opts.Transport), as long as the package builds
+//     one of them;
 //   - the code is a run-once command (package main code reached only
 //     from main or init, not through a function literal handed on,
 //     such as a handler) or an example program (a package path element
@@ -144,9 +180,11 @@
 //	return &http.Client{Transport: t}, nil // silent: the configuration decides
 //
 // Library clients that stream or long-poll by nature of their API (a
-// Docker, Consul or S3 client, say) cannot be told by their shape from
-// ones that simply forgot the Timeout: mark them with Timeout: 0 and a
-// comment, or with -clienttimeout.allow.
+// Docker, Consul or S3 client, say) are silent when the package shows
+// how their requests are bounded: every request carries the caller's
+// context (or a context the caller may supply), or the default
+// transport bounds a stalled server. Where the package shows neither,
+// mark them with Timeout: 0 and a comment, or with -clienttimeout.allow.
 //
 // BAD:
 //

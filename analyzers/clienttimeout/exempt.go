@@ -74,6 +74,19 @@ func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string
 			}
 		}
 		return false, ""
+	case edge.KeyValueExpr_Value:
+		// &Service{client: http.DefaultClient}: judged by the sends
+		// through the field, over the package.
+		kv := cur.Parent().Node().(*ast.KeyValueExpr)
+		id, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			return false, ""
+		}
+		f, ok := pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok || !f.IsField() {
+			return false, ""
+		}
+		return reqbound.AllBounded(pass, cur.Inspector().Root(), f, nil)
 	case edge.AssignStmt_Rhs, edge.ValueSpec_Values:
 		if nilDefault(pass, cur) {
 			return true, ""
@@ -213,11 +226,12 @@ func returns(b *ast.BlockStmt) bool {
 	return ok
 }
 
-// nilDefault reports whether the http.DefaultClient at cur is the
-// fallback for a client the caller did not give: the assignment
+// nilDefault reports whether the http.DefaultClient (or the client
+// built) at cur is the fallback for a client the caller did not give:
+// the assignment
 //
 //	if x == nil {
-//		x = http.DefaultClient
+//		x = http.DefaultClient // or &http.Client{Transport: http.DefaultTransport}
 //	}
 //
 // in a function whose caller can pass a client (a *http.Client

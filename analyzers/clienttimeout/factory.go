@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/reqbound"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -21,36 +22,128 @@ import (
 // context. Callers in other packages are analysed after the factory,
 // so only this package's callers can speak for it.
 
-// buildingBlock reports whether the client c is returned by an
-// exported function whose result a caller in the package bounds.
+// buildingBlock reports whether the client c is returned by its
+// function and the callers in the package bound it: for an exported
+// function, one caller that sets Timeout on the result or bounds every
+// request it sends shows that the factory leaves the timeout to its
+// callers; for an unexported one, whose callers are all here, every
+// call must keep the result where it is bounded (client, err :=
+// newHTTPClient(u) stored in a field whose every request carries the
+// caller's context, say).
 func buildingBlock(pass *analysis.Pass, root inspector.Cursor, c *fieldflow.Flow) bool {
 	fc, ok := fieldflow.EnclosingFunc(c.Cursor)
 	if !ok {
 		return false
 	}
 	decl, ok := fc.Node().(*ast.FuncDecl)
-	if !ok || !decl.Name.IsExported() || !returned(pass.TypesInfo, c) {
+	if !ok || !returned(pass.TypesInfo, c) {
 		return false
 	}
 	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
 	if !ok {
 		return false
 	}
-	calls, _ := reqbound.CallsOf(pass, root, fn)
+	idx := clientResult(fn)
+	if idx < 0 {
+		return false
+	}
+	calls, onlyCalled := reqbound.CallsOf(pass, root, fn)
+	if !decl.Name.IsExported() {
+		if !onlyCalled || len(calls) == 0 {
+			return false
+		}
+		for _, call := range calls {
+			if passutil.IsTestFile(pass, call.Node().Pos()) {
+				continue
+			}
+			if !resultBounded(pass, root, call, idx) {
+				return false
+			}
+		}
+		return true
+	}
 	for _, call := range calls {
-		v, ok := typesutil.ObjectOf(pass.TypesInfo, boundTo(call)).(*types.Var)
-		caller, inFunc := fieldflow.EnclosingFunc(call)
-		if !ok || !inFunc || typesutil.IsPackageLevel(v) {
-			continue
-		}
-		if setsTimeoutOn(pass.TypesInfo, caller, v) {
-			return true
-		}
-		if ok, _ := reqbound.AllBounded(pass, caller, v, nil); ok {
+		if resultBounded(pass, root, call, idx) {
 			return true
 		}
 	}
 	return false
+}
+
+// clientResult returns the index of fn's *http.Client result, or of
+// a result that holds one in a field (a struct or a pointer to one), or
+// -1.
+func clientResult(fn *types.Func) int {
+	res := fn.Type().(*types.Signature).Results()
+	for i := range res.Len() {
+		if takesClient(res.At(i).Type()) {
+			return i
+		}
+	}
+	return -1
+}
+
+// resultBounded reports whether the call at cur, whose idx'th result
+// holds the client, keeps it where its requests are bounded: the
+// variable or field it is assigned to gets a Timeout in the caller, or
+// every request sent through it in the package is bounded; or the
+// result is handed straight to an SDK constructor whose calls are.
+func resultBounded(pass *analysis.Pass, root inspector.Cursor, cur inspector.Cursor, idx int) bool {
+	top := cur
+	for top.ParentEdgeKind() == edge.ParenExpr_X {
+		top = top.Parent()
+	}
+	if top.ParentEdgeKind() == edge.CallExpr_Args {
+		v, ok := reqbound.SDK(pass, top.Parent())
+		return ok && v.OK
+	}
+	var lhs ast.Expr
+	switch n := top.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if top.ParentEdgeKind() != edge.AssignStmt_Rhs {
+			return false
+		}
+		switch {
+		case len(n.Lhs) == len(n.Rhs):
+			lhs = n.Lhs[top.ParentEdgeIndex()]
+		case len(n.Rhs) == 1 && idx < len(n.Lhs):
+			lhs = n.Lhs[idx] // client, err := newClient()
+		}
+	case *ast.ValueSpec:
+		if top.ParentEdgeKind() != edge.ValueSpec_Values {
+			return false
+		}
+		switch {
+		case len(n.Names) == len(n.Values):
+			lhs = n.Names[top.ParentEdgeIndex()]
+		case len(n.Values) == 1 && idx < len(n.Names):
+			lhs = n.Names[idx]
+		}
+	case *ast.KeyValueExpr:
+		if top.ParentEdgeKind() == edge.KeyValueExpr_Value {
+			lhs = n.Key // &T{client: newClient()}
+		}
+	}
+	if lhs == nil {
+		return false
+	}
+	v, ok := typesutil.ObjectOf(pass.TypesInfo, lhs).(*types.Var)
+	if !ok || v.Name() == "_" {
+		return false
+	}
+	caller, inFunc := fieldflow.EnclosingFunc(cur)
+	where := root // a field or a package-level variable: the package
+	if !typesutil.IsPackageLevel(v) && !v.IsField() {
+		if !inFunc {
+			return false
+		}
+		if setsTimeoutOn(pass.TypesInfo, caller, v) {
+			return true
+		}
+		where = caller
+	}
+	ok, _ = reqbound.AllBounded(pass, where, v, nil)
+	return ok
 }
 
 // returned reports whether the client is returned by its function:

@@ -11,6 +11,7 @@ import (
 
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
 	"github.com/poollint/poollint/analyzers/internal/passutil"
+	"github.com/poollint/poollint/analyzers/internal/reqbound"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -231,14 +232,17 @@ func timedSibling(pass *analysis.Pass, c *fieldflow.Flow) bool {
 }
 
 // transports are the http.Transport values built in the package.
-type transports []*fieldflow.Flow
+type transports struct {
+	flows []*fieldflow.Flow
+	root  inspector.Cursor
+}
 
 func findTransports(pass *analysis.Pass, root inspector.Cursor) transports {
 	tr := &fieldflow.Tracker{Pass: pass, Root: root, PkgPath: typesutil.NetHTTP, Name: "Transport"}
 	tr.Summarize()
-	var out transports
+	out := transports{root: root}
 	for k := range tr.Constructions(nil) {
-		out = append(out, tr.Follow(k))
+		out.flows = append(out.flows, tr.Follow(k))
 	}
 	return out
 }
@@ -247,14 +251,48 @@ func findTransports(pass *analysis.Pass, root inspector.Cursor) transports {
 // stalled server by itself: a DefaultTransport clone (dial and TLS
 // handshake timeouts kept), or a transport with its own dialer and
 // TLSHandshakeTimeout, that sets ResponseHeaderTimeout. A whole-request
-// Timeout would cut its long polls and large downloads.
+// Timeout would cut its long polls and large downloads. The transport
+// may come from a variable whose every value is such a transport, one
+// returned by a function of the package that builds it (minio-go's
+// DefaultTransport), or the caller's own (a parameter, or a field of
+// one: opts.Transport), as long as one of them is built here.
 func (ts transports) boundAtTransport(pass *analysis.Pass, c *fieldflow.Flow) bool {
 	f := c.Last("Transport")
 	if f == nil || f.Value == nil {
 		return false
 	}
-	v := ast.Unparen(f.Value)
-	for _, t := range ts {
+	if ts.bounded(pass, f.Value) {
+		return true
+	}
+	id, ok := ast.Unparen(f.Value).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	fc, inFunc := fieldflow.EnclosingFunc(c.Cursor)
+	if !ok || !inFunc || typesutil.IsPackageLevel(v) {
+		return false
+	}
+	defs := reqbound.Definitions(pass.TypesInfo, fc, v)
+	built := 0
+	for _, d := range defs {
+		switch {
+		case callerOwned(pass.TypesInfo, fc, d):
+			continue
+		case ts.bounded(pass, d), ts.returnsBounded(pass, d):
+			built++
+		default:
+			return false
+		}
+	}
+	return built > 0
+}
+
+// bounded reports whether e is a transport built in the package that
+// bounds a stalled server (see boundAtTransport).
+func (ts transports) bounded(pass *analysis.Pass, e ast.Expr) bool {
+	v := ast.Unparen(e)
+	for _, t := range ts.flows {
 		if !(v == t.Expr || t.Path != nil && fieldflow.SamePath(pass.TypesInfo, v, t.Path)) {
 			continue
 		}
@@ -267,4 +305,76 @@ func (ts transports) boundAtTransport(pass *analysis.Pass, c *fieldflow.Flow) bo
 		return t.Set("TLSHandshakeTimeout") && t.Set("DialContext", "Dial")
 	}
 	return false
+}
+
+// returnsBounded reports whether e calls a function of the package (a
+// declared function, or a package-level variable holding a function
+// literal) whose every non-nil transport result is a bounded transport
+// it builds.
+func (ts transports) returnsBounded(pass *analysis.Pass, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	obj := typesutil.ObjectOf(pass.TypesInfo, call.Fun)
+	if obj == nil || obj.Pkg() != pass.Pkg {
+		return false
+	}
+	var body inspector.Cursor
+	found := false
+	for cur := range ts.root.Preorder((*ast.FuncDecl)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			if pass.TypesInfo.Defs[n.Name] == obj && n.Body != nil {
+				body, found = cur, true
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if pass.TypesInfo.Defs[name] == obj && i < len(n.Values) {
+					if _, ok := ast.Unparen(n.Values[i]).(*ast.FuncLit); ok {
+						body, found = cur.ChildAt(edge.ValueSpec_Values, i), true
+					}
+				}
+			}
+		}
+		if found {
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	n := 0
+	for rc := range body.Preorder((*ast.ReturnStmt)(nil)) {
+		if inner, ok := fieldflow.EnclosingFunc(rc); !ok || inner != body {
+			continue // a nested function literal's return
+		}
+		for _, r := range rc.Node().(*ast.ReturnStmt).Results {
+			if !typesutil.IsPointerToNamed(pass.TypesInfo.TypeOf(r), typesutil.NetHTTP, "Transport") || fieldflow.IsNil(pass.TypesInfo, r) {
+				continue
+			}
+			if !ts.bounded(pass, r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+// callerOwned reports whether e is the caller's: a parameter of the
+// function at fc, or a field path rooted at one (opts.Transport).
+func callerOwned(info *types.Info, fc inspector.Cursor, e ast.Expr) bool {
+	root := fieldflow.PathRoot(info, e)
+	if root == nil {
+		return false
+	}
+	var ft *ast.FuncType
+	switch n := fc.Node().(type) {
+	case *ast.FuncDecl:
+		ft = n.Type
+	case *ast.FuncLit:
+		ft = n.Type
+	}
+	return ft != nil && ft.Params != nil && ft.Params.Pos() <= root.Pos() && root.Pos() < ft.Params.End()
 }

@@ -9,6 +9,7 @@ package reqbound
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"net/textproto"
 	"strings"
@@ -37,6 +38,19 @@ const maxCtxDepth = 4
 type Verdict struct {
 	OK  bool
 	Why string // when not OK: what makes the finding true, or ""
+	// Default, when OK, says that the bound is a context the caller may
+	// leave at its default context.Background() or TODO(): a field an
+	// exported option sets from the caller's context (ggcr's
+	// remote.WithContext). That is the caller's choice for a client the
+	// package keeps to itself, not for one other packages use directly.
+	Default string
+}
+
+// keep carries b's Default into v.
+func (v *Verdict) keep(b Verdict) {
+	if v.Default == "" {
+		v.Default = b.Default
+	}
 }
 
 // IsSend reports whether name is an http.Client method that sends a
@@ -96,33 +110,33 @@ func requestDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth
 	if len(defs) == 0 {
 		return Verdict{}
 	}
+	v := Verdict{OK: true}
 	for _, d := range defs {
 		call, ok := ast.Unparen(d).(*ast.CallExpr)
 		if !ok {
 			return Verdict{}
 		}
 		fn := typesutil.Callee(info, call)
+		var b Verdict
 		switch {
 		case typesutil.IsFunc(fn, typesutil.NetHTTP, "NewRequestWithContext") && len(call.Args) > 0:
-			if b := Context(pass, cur, call.Args[0], 0); !b.OK {
-				return b
-			}
+			b = Context(pass, cur, call.Args[0], 0)
 		case typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "WithContext", "Clone") && len(call.Args) == 1:
-			if b := Context(pass, cur, call.Args[0], 0); !b.OK {
-				return b
-			}
+			b = Context(pass, cur, call.Args[0], 0)
 		case typesutil.IsFunc(fn, typesutil.NetHTTP, "NewRequest"):
-			if withContextLater(info, fc, reqVar) {
+			if withContextLater(info, fc, reqVar) || optionalContext(info, fc, reqVar) {
 				continue
 			}
 			return Verdict{Why: CtxUnused(pass, cur, "")}
 		default:
-			if b := builtWithContextDepth(pass, cur, call, depth); !b.OK {
-				return b
-			}
+			b = builtWithContextDepth(pass, cur, call, depth)
 		}
+		if !b.OK {
+			return b
+		}
+		v.keep(b)
 	}
-	return Verdict{OK: true}
+	return v
 }
 
 // builtWithContextDepth judges a request returned by a helper: a
@@ -164,6 +178,7 @@ func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.C
 			continue
 		}
 		n := 0
+		v := Verdict{}
 		for rc := range dc.Preorder((*ast.ReturnStmt)(nil)) {
 			if inner, ok := fieldflow.EnclosingFunc(rc); !ok || inner.Node() != decl {
 				continue // a nested function literal's return
@@ -176,12 +191,15 @@ func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.C
 			if fieldflow.IsNil(pass.TypesInfo, r) {
 				continue // an error return
 			}
-			if b := requestDepth(pass, rc, r, depth+1); !b.OK {
+			b := requestDepth(pass, rc, r, depth+1)
+			if !b.OK {
 				return Verdict{}
 			}
+			v.keep(b)
 			n++
 		}
-		return Verdict{OK: n > 0}
+		v.OK = n > 0
+		return v
 	}
 	return Verdict{}
 }
@@ -190,10 +208,13 @@ func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.C
 // fc: for an unexported function whose every call in the package
 // passes a bounded request, it is bounded (do(req) called by methods
 // that build req with their caller's context). An exported function's
-// callers are elsewhere.
+// request is its caller's, as a context parameter is: built with the
+// caller's context (func (c *Client) Do(req *http.Request), a wrapper
+// like http.Client.Do itself); the calls of it seen in the package must
+// still pass bounded requests.
 func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth int) Verdict {
 	decl, ok := fc.Node().(*ast.FuncDecl)
-	if !ok || decl.Name.IsExported() || depth >= maxReqDepth {
+	if !ok || depth >= maxReqDepth {
 		return Verdict{}
 	}
 	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
@@ -211,19 +232,26 @@ func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth 
 		return Verdict{}
 	}
 	calls, onlyCalled := CallsOf(pass, fc.Inspector().Root(), fn)
-	if !onlyCalled || len(calls) == 0 {
+	exported := decl.Name.IsExported()
+	if !exported && (!onlyCalled || len(calls) == 0) {
 		return Verdict{} // a function value: callers unknown
 	}
+	out := Verdict{OK: true}
 	for _, c := range calls {
+		if passutil.IsTestFile(pass, c.Node().Pos()) {
+			continue
+		}
 		call := c.Node().(*ast.CallExpr)
 		if len(call.Args) <= idx {
 			return Verdict{}
 		}
-		if b := requestDepth(pass, c, call.Args[idx], depth+1); !b.OK {
-			return Verdict{}
+		b := requestDepth(pass, c, call.Args[idx], depth+1)
+		if !b.OK {
+			return Verdict{Why: b.Why}
 		}
+		out.keep(b)
 	}
-	return Verdict{OK: true}
+	return out
 }
 
 // CallsOf returns the calls of fn under root (their cursors), and
@@ -258,6 +286,50 @@ func withContextLater(info *types.Info, fc inspector.Cursor, req *types.Var) boo
 	return false
 }
 
+// optionalContext reports whether the function gives the request a
+// context the caller may leave out, and only then:
+//
+//	if r.ctx != nil {
+//		return req.WithContext(r.ctx), nil
+//	}
+//	return req, nil
+//
+// as consul's API client does with the context of QueryOptions. The
+// request without a context is then the caller's choice, like a nil
+// ctx; the arm with the context is judged on its own.
+func optionalContext(info *types.Info, fc inspector.Cursor, req *types.Var) bool {
+	for ic := range fc.Preorder((*ast.IfStmt)(nil)) {
+		is := ic.Node().(*ast.IfStmt)
+		cond, ok := ast.Unparen(is.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.NEQ {
+			continue
+		}
+		ctx := ast.Unparen(cond.X)
+		if fieldflow.IsNil(info, ctx) {
+			ctx = ast.Unparen(cond.Y)
+		} else if !fieldflow.IsNil(info, cond.Y) {
+			continue
+		}
+		if !typesutil.IsNamed(info.TypeOf(ctx), "context", "Context") {
+			continue
+		}
+		found := false
+		ast.Inspect(is.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || found || len(call.Args) != 1 || !typesutil.IsMethod(typesutil.Callee(info, call), typesutil.NetHTTP, "Request", "WithContext", "Clone") {
+				return !found
+			}
+			sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			found = typesutil.ObjectOf(info, sel.X) == req && types.ExprString(ast.Unparen(call.Args[0])) == types.ExprString(ctx)
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
 // Context judges a context expression: a deadline made here, a
 // parameter (the caller's), an incoming request's context, or stored
 // state are bounded; context.Background and context.TODO are not.
@@ -281,6 +353,16 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 			return Context(pass, cur, call.Args[0], depth+1)
 		case typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "Context"):
 			return Verdict{OK: true} // the incoming request's, or the caller's
+		case fn != nil && fn.Pkg() != nil && fn.Pkg().Path() != "context":
+			// A helper that derives a context from the one it is
+			// given (retry.Never(ctx), trace.ContextWithSpan(ctx, s),
+			// metadata.AppendToOutgoingContext(ctx, ...)): bounded as
+			// its argument is.
+			for _, a := range call.Args {
+				if typesutil.IsNamed(info.TypeOf(a), "context", "Context") {
+					return Context(pass, cur, a, depth+1)
+				}
+			}
 		}
 		return Verdict{}
 	}
@@ -291,7 +373,11 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 		// (a builder's default, corpus: oauth2-proxy requests.builder).
 		if s, ok := info.Selections[e]; ok && s.Kind() == types.FieldVal {
 			if root := rootless(pass, cur, s.Obj()); root != "" {
-				return Verdict{Why: CtxUnused(pass, cur, types.ExprString(e)+" may be context."+root+"(), which has no deadline")}
+				why := CtxUnused(pass, cur, types.ExprString(e)+" may be context."+root+"(), which has no deadline")
+				if callerSettable(pass, cur, s.Obj()) {
+					return Verdict{OK: true, Default: why}
+				}
+				return Verdict{Why: why}
 			}
 			return Verdict{OK: true}
 		}
@@ -310,24 +396,53 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 		}
 		defs := definitions(info, fc, v)
 		if len(defs) == 0 {
-			// A variable of an enclosing function (a closure).
-			if outer, ok := fieldflow.EnclosingFunc(fc); ok && isParam(outer, v) {
-				return Verdict{OK: true}
+			// A variable of an enclosing function (a closure): judged
+			// in the function that declares it.
+			for outer := range fc.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				if n := outer.Node(); v.Pos() < n.Pos() || n.End() <= v.Pos() {
+					continue
+				}
+				if isParam(outer, v) {
+					return Verdict{OK: true}
+				}
+				odefs := definitions(info, outer, v)
+				if len(odefs) == 0 {
+					break
+				}
+				out := Verdict{OK: true}
+				for _, d := range odefs {
+					b := Context(pass, cur, d, depth+1)
+					if !b.OK {
+						return b
+					}
+					out.keep(b)
+				}
+				return out
 			}
 			return Verdict{}
 		}
+		out := Verdict{OK: true}
 		for _, d := range defs {
-			if b := Context(pass, cur, d, depth+1); !b.OK {
+			b := Context(pass, cur, d, depth+1)
+			if !b.OK {
 				return b
 			}
+			out.keep(b)
 		}
-		return Verdict{OK: true}
+		return out
 	}
 	return Verdict{}
 }
 
+// Definitions returns the values assigned to v in the function at fc,
+// as definitions does.
+func Definitions(info *types.Info, fc inspector.Cursor, v *types.Var) []ast.Expr {
+	return definitions(info, fc, v)
+}
+
 // definitions returns the values assigned to v in the function at fc
-// (v := x, v = x, and f() for v, w := f()). A definition whose value
+// (v := x, v = x, and f() for v, w := f()); a declaration without a
+// value (var v T) is no definition. A definition whose value
 // cannot be told is returned as an *ast.BadExpr, which every judge
 // treats as unknown.
 func definitions(info *types.Info, fc inspector.Cursor, v *types.Var) []ast.Expr {
@@ -339,6 +454,9 @@ func definitions(info *types.Info, fc inspector.Cursor, v *types.Var) []ast.Expr
 		case *ast.AssignStmt:
 			lhs, rhs = n.Lhs, n.Rhs
 		case *ast.ValueSpec:
+			if len(n.Values) == 0 {
+				continue // var req *http.Request: the zero value, assigned later
+			}
 			for _, id := range n.Names {
 				lhs = append(lhs, id)
 			}
@@ -424,15 +542,38 @@ func join2(a, b string) string {
 	return a + ", and " + b
 }
 
+// maxFields bounds how many struct fields [Sends] follows a client
+// into (a local variable stored in a field, a field copied to another).
+const maxFields = 3
+
 // Sends returns the sends made in the package through the
 // client stored in obj (a variable or a struct field), directly or
 // through a local alias (c := s.client), and whether every use of the
 // client seen is a send, a field access or an assignment to it; any
 // other use (passed on, returned, stored elsewhere) means requests may
-// be sent where we cannot see.
+// be sent where we cannot see. A local variable stored in a field of
+// a struct type of this package (&T{client: c}, s.client = c) is
+// followed into the field, over the whole package. A client handed
+// to an SDK constructor from another package (github.NewClient(c))
+// sends through the SDK's calls (see [SDK]).
 func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends []inspector.Cursor, closed bool) {
 	info := pass.TypesInfo
 	closed = true
+	seen := map[types.Object]bool{obj: true}
+	var uses func(root inspector.Cursor, obj types.Object)
+	// field follows the client into a field of this package's struct
+	// types, over the whole package (at most maxFields of them).
+	field := func(f types.Object) {
+		v, ok := f.(*types.Var)
+		if !ok || !v.IsField() || v.Pkg() != pass.Pkg || len(seen) > maxFields {
+			closed = false
+			return
+		}
+		if !seen[v] {
+			seen[v] = true
+			uses(root.Inspector().Root(), v)
+		}
+	}
 	var visit func(cur inspector.Cursor, depth int)
 	visit = func(cur inspector.Cursor, depth int) {
 		for cur.ParentEdgeKind() == edge.ParenExpr_X {
@@ -457,8 +598,15 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 			switch n := parent.Node().(type) {
 			case *ast.AssignStmt:
 				if len(n.Lhs) == len(n.Rhs) {
-					if id, ok := n.Lhs[cur.ParentEdgeIndex()].(*ast.Ident); ok {
-						alias, _ = info.ObjectOf(id).(*types.Var)
+					switch l := ast.Unparen(n.Lhs[cur.ParentEdgeIndex()]).(type) {
+					case *ast.Ident:
+						alias, _ = info.ObjectOf(l).(*types.Var)
+					case *ast.SelectorExpr:
+						// s.client = c: follow the field.
+						if sel, ok := info.Selections[l]; ok && sel.Kind() == types.FieldVal {
+							field(sel.Obj())
+							return
+						}
 					}
 				}
 			case *ast.ValueSpec:
@@ -477,6 +625,15 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 				}
 			}
 			return
+		case edge.KeyValueExpr_Value:
+			// &T{client: c}: follow the field.
+			kv := parent.Node().(*ast.KeyValueExpr)
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
+					field(f)
+					return
+				}
+			}
 		case edge.BinaryExpr_X, edge.BinaryExpr_Y:
 			return // compared with nil
 		case edge.KeyValueExpr_Key:
@@ -485,31 +642,52 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 			if isGetter(cur) {
 				return // func (s *S) Client() *http.Client { return s.c }: for tests and wiring
 			}
+			// An accessor (func (w *writer) getClient() *http.Client {
+			// ...; return w.client }): its calls are uses of the client.
+			if fn := accessor(pass, cur); fn != nil {
+				if !seen[fn] && len(seen) <= maxFields {
+					seen[fn] = true
+					calls, _ := CallsOf(pass, root.Inspector().Root(), fn)
+					for _, c := range calls {
+						if !passutil.IsTestFile(pass, c.Node().Pos()) {
+							visit(c, 0)
+						}
+					}
+				}
+				return
+			}
 		case edge.UnaryExpr_X, edge.CallExpr_Args:
 			// f(&client, req) or f(ctx, client): handed to a call that
-			// sends under the request or context it is given.
+			// sends under the request or context it is given; or
+			// github.NewClient(client): handed to an SDK.
 			c := cur
 			if c.ParentEdgeKind() == edge.UnaryExpr_X {
 				c = c.Parent()
 			}
-			if c.ParentEdgeKind() == edge.CallExpr_Args && handoff(info, c.Parent().Node().(*ast.CallExpr)) != nil {
-				sends = append(sends, c.Parent())
-				return
+			if c.ParentEdgeKind() == edge.CallExpr_Args {
+				call := c.Parent().Node().(*ast.CallExpr)
+				if handoff(info, call) != nil || sdkTypes(pass, c.Parent()) != nil {
+					sends = append(sends, c.Parent())
+					return
+				}
 			}
 		}
 		closed = false
 	}
-	for cur := range root.Preorder((*ast.Ident)(nil)) {
-		id := cur.Node().(*ast.Ident)
-		if info.Uses[id] != obj || passutil.IsTestFile(pass, id.Pos()) {
-			continue // tests use the client with mocks and test servers
-		}
-		if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
-			visit(cur.Parent(), 0) // s.client
-		} else {
-			visit(cur, 0)
+	uses = func(root inspector.Cursor, obj types.Object) {
+		for cur := range root.Preorder((*ast.Ident)(nil)) {
+			id := cur.Node().(*ast.Ident)
+			if info.Uses[id] != obj || passutil.IsTestFile(pass, id.Pos()) {
+				continue // tests use the client with mocks and test servers
+			}
+			if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
+				visit(cur.Parent(), 0) // s.client
+			} else {
+				visit(cur, 0)
+			}
 		}
 	}
+	uses(root, obj)
 	return sends, closed
 }
 
@@ -518,17 +696,29 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 // sends is bounded (or runs where bounded says it is, when given);
 // otherwise it says why the first unbounded send is not, when it can.
 func AllBounded(pass *analysis.Pass, root inspector.Cursor, obj types.Object, bounded func(send inspector.Cursor) bool) (bool, string) {
+	v := AllBoundedVerdict(pass, root, obj, bounded)
+	return v.OK, v.Why
+}
+
+// AllBoundedVerdict is AllBounded's verdict, with its Default: why a
+// bounded client's requests may still run under the default
+// context.Background() when the caller gives no context.
+func AllBoundedVerdict(pass *analysis.Pass, root inspector.Cursor, obj types.Object, bounded func(send inspector.Cursor) bool) Verdict {
 	sends, closed := Sends(pass, root, obj)
+	v := Verdict{}
 	for _, s := range sends {
 		if bounded != nil && bounded(s) {
 			continue // bounded by where it runs (a Lambda invocation, say)
 		}
 		call := s.Node().(*ast.CallExpr)
-		if b := judgeSend(pass, s, call); !b.OK {
-			return false, b.Why
+		b := judgeSend(pass, s, call)
+		if !b.OK {
+			return Verdict{Why: b.Why}
 		}
+		v.keep(b)
 	}
-	return closed && len(sends) > 0, ""
+	v.OK = closed && len(sends) > 0
+	return v
 }
 
 // judgeSend judges a send found by [Sends]: a client method call, or a
@@ -539,7 +729,8 @@ func judgeSend(pass *analysis.Pass, cur inspector.Cursor, call *ast.CallExpr) Ve
 	}
 	a := handoff(pass.TypesInfo, call)
 	if a == nil {
-		return Verdict{}
+		v, _ := SDK(pass, cur)
+		return v
 	}
 	if typesutil.IsPointerToNamed(pass.TypesInfo.TypeOf(a), typesutil.NetHTTP, "Request") {
 		return Request(pass, cur, a)
@@ -612,6 +803,29 @@ func IsUpgrade(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr) bool {
 	return false
 }
 
+// accessor returns the function whose one result is the client field
+// returned at cur (return w.client), when the function is declared
+// (not a literal): a getter, perhaps behind a lock. nil otherwise.
+func accessor(pass *analysis.Pass, cur inspector.Cursor) *types.Func {
+	ret := cur.Parent().Node().(*ast.ReturnStmt)
+	if len(ret.Results) != 1 {
+		return nil
+	}
+	if _, ok := ast.Unparen(ret.Results[0]).(*ast.SelectorExpr); !ok {
+		return nil // a variable returned: a factory, judged on its own
+	}
+	fc, ok := fieldflow.EnclosingFunc(cur)
+	if !ok {
+		return nil
+	}
+	decl, ok := fc.Node().(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	return fn
+}
+
 // isGetter reports whether the return at cur is the whole body of a
 // method: a getter, which exposes the client for wiring and tests
 // rather than sending through it.
@@ -623,6 +837,53 @@ func isGetter(cur inspector.Cursor) bool {
 	body := ret.Parent()
 	decl, ok := body.Parent().Node().(*ast.FuncDecl)
 	return ok && decl.Recv != nil && len(decl.Body.List) == 1 && len(ret.Node().(*ast.ReturnStmt).Results) == 1
+}
+
+// callerSettable reports whether the package sets the context field
+// from a context.Context parameter of an exported function or method:
+// an option (func WithContext(ctx) Option { return func(o *options) {
+// o.ctx = ctx } }) or a setter (func (b *Builder) WithContext(ctx)).
+// A context.Background() default in the field is then what a caller
+// gets who passes no context.
+func callerSettable(pass *analysis.Pass, cur inspector.Cursor, field types.Object) bool {
+	info := pass.TypesInfo
+	exportedParam := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok || !typesutil.IsNamed(v.Type(), "context", "Context") {
+			return false
+		}
+		for dc := range cur.Inspector().Root().Preorder((*ast.FuncDecl)(nil)) {
+			decl := dc.Node().(*ast.FuncDecl)
+			if p := decl.Type.Params; p != nil && p.Pos() <= v.Pos() && v.Pos() < p.End() {
+				return decl.Name.IsExported()
+			}
+		}
+		return false
+	}
+	for n := range cur.Inspector().Root().Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
+		switch n := n.Node().(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, l := range n.Lhs {
+				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+					if s, ok := info.Selections[sel]; ok && s.Obj() == field && exportedParam(n.Rhs[i]) {
+						return true
+					}
+				}
+			}
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok && info.Uses[id] == field && exportedParam(n.Value) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rootless returns "Background" or "TODO" when the package stores
