@@ -52,6 +52,13 @@ func main() {
 		// typesOnly found a type error, or a declaration from which
 		// an analyzer could export a fact: run the suite, which
 		// reports errors as go vet expects.
+		if testsOff(args) {
+			cfg, done := withoutTests(unit, args)
+			if done {
+				os.Exit(0)
+			}
+			args[len(args)-1] = cfg
+		}
 	}
 	suite := analyzers.All()
 	progname := filepath.Base(os.Args[0])

@@ -150,3 +150,100 @@ func factsLen(file string) (uint32, bool) {
 	}
 	return binary.LittleEndian.Uint32(header[8:12]), true
 }
+
+// testsOff reports whether no analyzer is asked to look at _test.go
+// files (-NAME.tests): then test files are not analysed at all (not
+// even for directives: a finding there could not have been reported),
+// so a unit need not type-check them.
+func testsOff(args []string) bool {
+	for _, arg := range args {
+		if arg == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if strings.HasPrefix(arg, "-") && strings.HasSuffix(name, ".tests") && (!hasValue || value == "true" || value == "1" || value == "t" || value == "T" || value == "TRUE" || value == "True") {
+			return false
+		}
+	}
+	return true
+}
+
+// withoutTests serves a go vet unit with diagnostics wanted (a package
+// of the patterns, with its tests) when tests are off. Go vet checks a
+// package together with its _test.go files ("p [p.test]"), and an
+// external test package ("p_test") on its own; test files are often as
+// large as the package (go-github: 174k lines of tests for 112k of
+// code), and type-checking them was most of such a unit's time and
+// memory. So:
+//
+//   - a unit whose files are all tests (an external test package) needs
+//     nothing: withoutTests writes an empty vetx file (nothing imports
+//     a test package) and the empty JSON tree unitchecker would print,
+//     and reports done;
+//   - otherwise it returns a copy of the config without the test
+//     files, for unitchecker. The package's own declarations do not
+//     depend on its tests, so its findings and facts are the same. Its
+//     vetx file then lacks the tests' declarations, which only the
+//     external test package could import, and that unit is skipped.
+//
+// Units that produce fixes (-fix, -diff) and any doubt run as usual.
+func withoutTests(cfgFile string, args []string) (cfg string, done bool) {
+	data, err := os.ReadFile(cfgFile)
+	if err != nil {
+		return cfgFile, false
+	}
+	var raw map[string]json.RawMessage
+	var unit struct {
+		GoFiles    []string
+		VetxOnly   bool
+		VetxOutput string
+		Stdout     string
+		FixArchive string
+	}
+	if json.Unmarshal(data, &raw) != nil || json.Unmarshal(data, &unit) != nil ||
+		unit.VetxOnly || unit.FixArchive != "" || unit.VetxOutput == "" {
+		return cfgFile, false
+	}
+	var code []string
+	for _, f := range unit.GoFiles {
+		if !strings.HasSuffix(f, "_test.go") {
+			code = append(code, f)
+		}
+	}
+	switch {
+	case len(code) == len(unit.GoFiles):
+		return cfgFile, false
+	case len(code) == 0:
+		if os.WriteFile(unit.VetxOutput, []byte("vetx\x00\x00\x00\x00\x00\x00\x00\x00"), 0o666) != nil {
+			return cfgFile, false
+		}
+		if unit.Stdout != "" && jsonOutput(args) && os.WriteFile(unit.Stdout, []byte("{}\n"), 0o666) != nil {
+			return cfgFile, false
+		}
+		return cfgFile, true
+	}
+	raw["GoFiles"], _ = json.Marshal(code)
+	out, err := json.Marshal(raw)
+	if err != nil {
+		return cfgFile, false
+	}
+	cfg = strings.TrimSuffix(cfgFile, ".cfg") + ".notests.cfg"
+	if os.WriteFile(cfg, out, 0o666) != nil {
+		return cfgFile, false
+	}
+	return cfg, false
+}
+
+// jsonOutput reports whether args ask unitchecker for JSON (-json).
+func jsonOutput(args []string) bool {
+	for _, arg := range args {
+		if arg == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+		if strings.HasPrefix(arg, "-") && name == "json" {
+			return !hasValue || value == "true" || value == "1" || value == "t" || value == "T" || value == "TRUE" || value == "True"
+		}
+	}
+	return false
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"go/build"
 	"go/token"
 	"go/types"
@@ -174,5 +175,77 @@ var W = a.V
 	// Returns on some path: no fact, export only.
 	if !typesOnly(unit("example.com/check", "package check\n\nfunc Check(ok bool) { if !ok { panic(\"no\") } }\n", nil), true) {
 		t.Error("typesOnly(check) = false, want true")
+	}
+}
+
+func TestTestsOff(t *testing.T) {
+	for args, want := range map[string]bool{
+		"-json vet.cfg":                         true,
+		"-perrequest.tests vet.cfg":             false,
+		"--unclosedbody.tests=true vet.cfg":     false,
+		"-clienttimeout.tests=false vet.cfg":    true,
+		"-- -perrequest.tests":                  true,
+		"-perrequest=false -poolsize.tests=1 x": false,
+	} {
+		if got := testsOff(strings.Fields(args)); got != want {
+			t.Errorf("testsOff(%s) = %v, want %v", args, got, want)
+		}
+	}
+}
+
+// TestWithoutTests: with tests off, a package's unit is checked without
+// its _test.go files, and an external test package's unit runs nothing.
+func TestWithoutTests(t *testing.T) {
+	dir := t.TempDir()
+	unit := func(name string, files []string, extra map[string]any) string {
+		t.Helper()
+		cfg := map[string]any{"ImportPath": "example.com/p", "GoFiles": files, "VetxOnly": false,
+			"VetxOutput": filepath.Join(dir, name+".vetx"), "Stdout": filepath.Join(dir, name+".stdout"), "Unknown": "kept"}
+		maps.Copy(cfg, extra)
+		data, _ := json.Marshal(cfg)
+		path := filepath.Join(dir, name+".cfg")
+		if err := os.WriteFile(path, data, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+
+	// A package with tests: a copy of the config without them.
+	withTests := unit("p", []string{"/src/p/a.go", "/src/p/a_test.go", "/src/p/b.go"}, nil)
+	cfg, done := withoutTests(withTests, nil)
+	if done || cfg == withTests || !strings.HasSuffix(cfg, ".cfg") {
+		t.Fatalf("withoutTests(p) = %s, %v; want a new .cfg, false", cfg, done)
+	}
+	var got map[string]any
+	data, _ := os.ReadFile(cfg)
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if files := fmt.Sprint(got["GoFiles"]); files != "[/src/p/a.go /src/p/b.go]" || got["Unknown"] != "kept" {
+		t.Errorf("config without tests: GoFiles %s, Unknown %v", files, got["Unknown"])
+	}
+
+	// An external test package: nothing to run, an empty vetx file and
+	// the empty JSON tree.
+	xtest := unit("p_test", []string{"/src/p/x_test.go"}, nil)
+	if cfg, done := withoutTests(xtest, []string{"-json", xtest}); !done || cfg != xtest {
+		t.Fatalf("withoutTests(p_test) = %s, %v; want unchanged, true", cfg, done)
+	}
+	if n, ok := factsLen(filepath.Join(dir, "p_test.vetx")); !ok || n != 0 {
+		t.Errorf("p_test.vetx: facts %d, %v", n, ok)
+	}
+	if out, _ := os.ReadFile(filepath.Join(dir, "p_test.stdout")); string(out) != "{}\n" {
+		t.Errorf("p_test stdout = %q, want the empty JSON tree", out)
+	}
+
+	// Left alone: no test files, a dependency, a unit producing fixes.
+	for name, u := range map[string]string{
+		"no tests":   unit("plain", []string{"/src/p/a.go"}, nil),
+		"dependency": unit("dep", []string{"/src/p/a_test.go"}, map[string]any{"VetxOnly": true}),
+		"fixes":      unit("fix", []string{"/src/p/a.go", "/src/p/a_test.go"}, map[string]any{"FixArchive": filepath.Join(dir, "fix.zip")}),
+	} {
+		if cfg, done := withoutTests(u, nil); done || cfg != u {
+			t.Errorf("%s: withoutTests = %s, %v; want unchanged, false", name, cfg, done)
+		}
 	}
 }

@@ -108,6 +108,39 @@ func TestFilter(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), Filter(a), "c")
 }
 
+// testsAware returns a fake analyzer named prefix with a -tests flag
+// that, like poollint's, keeps it out of _test.go files unless set.
+func testsAware(prefix string) *analysis.Analyzer {
+	a := fake(prefix)
+	var tests bool
+	a.Flags.BoolVar(&tests, "tests", false, "also report in _test.go files")
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		if !tests {
+			inner := *pass
+			inner.Report = func(d analysis.Diagnostic) {
+				if !strings.HasSuffix(pass.Fset.Position(d.Pos).Filename, "_test.go") {
+					pass.Report(d)
+				}
+			}
+			return run(&inner)
+		}
+		return run(pass)
+	}
+	return a
+}
+
+// TestTestFiles: a directive in a _test.go file is checked only when
+// the analyzer it names looks at test files.
+func TestTestFiles(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), Filter(testsAware("unclosedbody")), "d")
+	on := Filter(testsAware("unclosedbody"))
+	if err := on.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), on, "e")
+}
+
 func TestWrapFreshState(t *testing.T) {
 	// Two suites built from fresh analyzers do not share flag values.
 	s1, s2 := Wrap(fake("alpha")), Wrap(fake("alpha"))

@@ -2,6 +2,7 @@ package bodydemo
 
 import (
 	"io"
+	"net/http"
 
 	"example.com/e2e"
 )
@@ -44,4 +45,12 @@ func BadDependencyWarns(url string) ([]byte, error) {
 	}
 	defer resp.Body.Close()
 	return io.ReadAll(resp.Body)
+}
+
+// statusOf is used by the external test package through export_test.go.
+func statusOf(resp *http.Response) int {
+	if resp == nil {
+		return 0
+	}
+	return resp.StatusCode
 }
