@@ -54,10 +54,10 @@
 //     retry.Never(ctx), also in a closure), or by a helper given such a
 //     context; a request that is a parameter of an unexported function
 //     counts when every call of the function in the package passes
-//     such a request; one that is a parameter of an exported function
-//     (func (w *Wrapper) Do(req *http.Request), like http.Client.Do)
-//     is its caller's, as a context parameter is, as long as the calls
-//     of it in the package pass bounded requests; a request given a
+//     such a request, as does one of a method of an unexported type
+//     that no exported interface lists, called directly or through the
+//     package's own interfaces (a retrying Do(req) wrapper behind an
+//     unexported httpClient interface); a request given a
 //     context only when the caller supplies one (if r.ctx != nil {
 //     return req.WithContext(r.ctx) }, as consul's QueryOptions do)
 //     counts as the caller's choice. context.Background() and
