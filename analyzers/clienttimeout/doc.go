@@ -83,10 +83,12 @@
 //     unbounded and reported; so is a client whose SDK is never called
 //     with a context here;
 //   - http.DefaultClient, or a client built there, is the fallback
-//     assigned in if x == nil { x = http.DefaultClient } in a function
-//     that takes a client from its caller (a *http.Client parameter, or
-//     a struct parameter with a *http.Client field): passing nil is the
-//     caller's choice;
+//     assigned in if x == nil { x = http.DefaultClient } in a declared
+//     function that takes a client from its caller (a *http.Client
+//     parameter, or a struct parameter with a *http.Client field):
+//     passing nil is the caller's choice. A function literal, such as a
+//     functional option, is building the library's own value, and is
+//     reported;
 //   - the client is built by an exported function that returns it (or a
 //     struct holding it) as a building block, and a caller in the
 //     package sets Timeout on the result or bounds every request it
