@@ -2,12 +2,15 @@
 package analyzers
 
 import (
+	"go/ast"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/poollint/poollint/analyzers/awsclient"
 	"github.com/poollint/poollint/analyzers/clienttimeout"
+	"github.com/poollint/poollint/analyzers/internal/bodyown"
 	"github.com/poollint/poollint/analyzers/internal/ignore"
 	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/perrequest"
@@ -89,6 +92,17 @@ func flagSet(a *analysis.Analyzer, name string) bool {
 // PoolPaths lists the import paths (with the packages below them)
 // through which a package can build, configure or use what the suite
 // checks. A dependency that imports none of them and no package with
-// poollint facts needs no analysis, only type-checking (the vet tool's
-// fast path).
+// poollint facts needs no analysis, only its export data (the vet
+// tool's fast path), unless MayExportFacts.
 func PoolPaths() []string { return passutil.PoolPaths() }
+
+// MayExportFacts reports whether a package that reaches none of
+// PoolPaths, and imports no package with poollint facts, could still
+// export a fact for its importers (a helper that closes an io.Closer
+// parameter, a function that never returns), judged from its syntax
+// and the types of its declarations (info needs only Defs; function
+// bodies need not be type-checked). False is exact: the vet tool's fast
+// path then writes the package's export data and runs nothing there.
+func MayExportFacts(files []*ast.File, info *types.Info) bool {
+	return bodyown.MayExportFacts(files, info)
+}

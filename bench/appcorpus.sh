@@ -10,6 +10,7 @@
 #   bench/appcorpus.sh -b /tmp/poollint-main   # a prebuilt binary
 #   bench/appcorpus.sh alertmanager shoutrrr   # some entries (bench/appcorpus/entries.tsv)
 #   bench/appcorpus.sh -c corpus -w /work/wt/X # the same over the library corpus (bench/corpus)
+#   bench/appcorpus.sh -c fresh -b BIN          # the fresh corpus (bench/freshcorpus, issue 11)
 #
 # Environment: BENCH_WORK (default /tmp/poollint-bench), TAG (the name of
 # the results, default: the worktree's directory name, or the binary's).
@@ -36,7 +37,8 @@ WORK=${BENCH_WORK:-/tmp/poollint-bench}
 case $CORPUS in
 app) CDIR=$BENCH/appcorpus ;;
 corpus) CDIR=$BENCH/corpus ;;
-*) echo "unknown corpus $CORPUS (app or corpus)" >&2; exit 2 ;;
+fresh) CDIR=$BENCH/freshcorpus ;;
+*) echo "unknown corpus $CORPUS (app, corpus or fresh)" >&2; exit 2 ;;
 esac
 export GOFLAGS=-mod=readonly GOWORK=off GOTOOLCHAIN=local
 log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }

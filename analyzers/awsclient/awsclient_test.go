@@ -20,6 +20,7 @@ func TestAWSClient(t *testing.T) {
 		"awsclient/percall",
 		"awsclient/loops",
 		"awsclient/percalltests",
+		"awsclient/percallinput",
 	)
 }
 

@@ -77,7 +77,15 @@
 // on a per-request path, but not per call or in a loop. A loop that
 // builds one session or client per profile, region or account (from the
 // loop variable) is how such clients are made, and is silent unless the
-// loop runs per request.
+// loop runs per request. The same holds per call: a function that builds
+// a config or client from its own input (config.WithRegion(region) with
+// region a parameter, or a helper given values derived from the
+// parameters that reads no field of its receiver, such as a getter that
+// loads one config per URL it downloads) builds one per item, since the
+// region, profile or credentials change with the call; it is reported
+// only when a per-request path calls it. A helper that builds from its
+// receiver's configuration (n.conf.Region) builds the same config every
+// call and is reported.
 //
 // It stays silent when the client is built once or kept:
 //
@@ -92,7 +100,9 @@
 //     handed to a goroutine;
 //   - a rebuild guarded by an expiry check (time.Until(creds.Expires) <
 //     5*time.Minute) or in a refresher loop that waits for the expiry;
-//   - test files, unless -awsclient.tests is set.
+//   - test files and test helpers (functions given a *testing.T,
+//     *testing.B, *testing.F or testing.TB, as in a testutil package),
+//     unless -awsclient.tests is set.
 //
 // BAD: a new config and a new pool on every invocation.
 //

@@ -101,7 +101,9 @@
 //   - one distinct pool per item in a loop (its TLS config, proxy or
 //     endpoint comes from the loop variable), when the loop does not run
 //     per request or per call;
-//   - test files, unless -perrequest.tests is set.
+//   - test files and test helpers (functions given a *testing.T,
+//     *testing.B, *testing.F or testing.TB, as in a testutil package),
+//     unless -perrequest.tests is set.
 //
 // BAD:
 //

@@ -32,6 +32,8 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/loopitems",
 		"perrequest/clicmd",
 		"perrequest/expiry",
+		"perrequest/clientview",
+		"perrequest/fieldcopy",
 	)
 }
 

@@ -37,7 +37,31 @@
 //     booleans on the path (a retry loop that sets ok = true before
 //     break, then if !ok { return err });
 //   - calls that never return (panic, log.Fatal, os.Exit, t.Fatal, and
-//     your own helpers that always call one, in this package or another).
+//     your own helpers that always call one, in this package or another);
+//   - for a response from a callee that closes every response but a
+//     success before returning it (it reads, closes and replaces each
+//     non-2xx body, as minio-go's executeMethod does), the paths where
+//     the caller's own tests of StatusCode rule success out
+//     (resp.StatusCode != http.StatusOK, >= 400): the callee closed the
+//     body there. The success path must still close it. The analyzer
+//     learns such callees from their bodies, in this package and across
+//     packages: every open return is reached only through a branch that
+//     asserts a success status (a comparison that allows only 2xx, or a
+//     bool test of the status taken on its true side, such as a set
+//     lookup), and the other side of that branch closes the response on
+//     every path. A caller that tests for one 2xx code treats the others
+//     as errors: if the server answered with a 2xx code the caller does
+//     not test for, that body would be open on its error path;
+//   - paths where the request's context is done (after <-ctx.Done() in
+//     a select, or under ctx.Err() != nil): net/http closes the
+//     connection of a request whose context ends. This holds for the
+//     context passed to the call that returned the response, the one
+//     the request was built with (http.NewRequestWithContext,
+//     req.WithContext), and the contexts those derive from;
+//   - after 101 Switching Protocols (a path where StatusCode is 101), a
+//     return that hands the caller a connection (a value that can Read,
+//     Write and Close, such as the net.Conn the function dialed for the
+//     upgrade): the connection has left the pool and is handed on.
 //
 // When several paths leak, the message names one that does not leave a
 // switch through no case (or through its default), which earlier
@@ -86,13 +110,15 @@
 // the body was read and closed; a plain (*http.Response, error), like
 // http.RoundTripper, is an open response.
 //
-// Known limitations: a callee that closes the body only on some status
-// codes (a non-2xx body drained and replaced) still counts as returning
-// an open response, so callers that return on a bad status without
-// closing are reported. A 101 Switching Protocols response whose
-// connection the function hands on without the body (returning a
-// hijacked net.Conn of its own rather than resp.Body) is reported, as
-// nothing ties the returned connection to the response.
+// A response read with http.ReadResponse from a connection the function
+// dialed itself (a CONNECT handshake) holds no pooled connection: the
+// connection is the function's to close or hand on, and is not tracked.
+//
+// Known limitations: a callee that closes the body on some statuses
+// counts as doing so only when its success test is one the analyzer can
+// read (see above); one that decides through a helper function of its
+// own is treated as returning an open response. On a 101 path any
+// returned connection counts as the upgraded one.
 //
 // BAD:
 //
@@ -123,7 +149,10 @@
 // When the body is never closed and the shape is simple, a suggested fix
 // adds defer resp.Body.Close() after the error check.
 //
+// Test helpers outside _test.go files (functions that take a *testing.T,
+// *testing.B, *testing.F or testing.TB) are skipped like test files.
+//
 // Flags:
 //
-//	-unclosedbody.tests   also report in _test.go files (default false)
+//	-unclosedbody.tests   also report in _test.go files and test helpers (default false)
 package unclosedbody

@@ -38,7 +38,7 @@ func New() *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{inspect.Analyzer, bodyown.Analyzer},
 		Run:      cfg.run,
 	}
-	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
+	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files and in test helpers (functions that take a *testing.T, B, F or testing.TB)")
 	return a
 }
 
@@ -63,7 +63,7 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 			// through, responses to HEAD requests (no body), and a
 			// response derived from the one the variable held (v =
 			// wrap(v)): the search from v's first definition follows it.
-			if owners.Opens(d.Call, f.Body) && !bodyown.IsHead(f.Info, f.Body, d.Call) && !owners.Rewraps(d) {
+			if owners.Opens(d.Call, f.Body) && !owners.Head(f.Body, d.Call) && !owners.Rewraps(d) {
 				check(pass, owners, f, d)
 			}
 		}

@@ -37,6 +37,10 @@ func TestUnclosedBody(t *testing.T) {
 		"unclosedbody/wrapdiscard",
 		"unclosedbody/pathmsg",
 		"unclosedbody/earlydefer",
+		"unclosedbody/statussplit",
+		"unclosedbody/ctxdone",
+		"unclosedbody/retrycount",
+		"unclosedbody/testhelper",
 	)
 }
 

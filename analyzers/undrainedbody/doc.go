@@ -26,11 +26,27 @@
 // io.Copy(io.Discard, resp.Body), a Read loop), handed to any other
 // function or owner, for HEAD requests (http.Head, (*http.Client).Head,
 // or (*http.Client).Do and RoundTrip with a request built by
-// http.NewRequest("HEAD", ...) in the same function), on branches where
+// http.NewRequest("HEAD", ...) in the same function, and helpers, in
+// this package or another, that return only such responses), on branches where
 // the status is 204 or 304 (no body), where the error is non-nil, and
 // for responses whose callee already read, closed and replaced the body
-// (the same NoOpenResponse facts as unclosedbody).
-// It follows the same paths as unclosedbody.
+// (the same NoOpenResponse facts as unclosedbody), or did so for every
+// status but a success, on the paths where the caller's tests rule
+// success out. It follows the same paths as unclosedbody.
+//
+// Nor does it report where draining cannot help:
+//
+//   - the response to a protocol-upgrade request (the request carries an
+//     Upgrade or Sec-WebSocket-* header set in the same function): on
+//     101 its body is the connection, which never reaches EOF, and the
+//     connection was asked for the upgrade, not for the pool;
+//   - a response sent through a pool built for this one request and
+//     dropped (a local &http.Client{Transport: &http.Transport{...}},
+//     or a Clone(), used once and not kept): no connection of it is ever
+//     reused. The pool per call is the bug; perrequest reports it;
+//   - a response read with http.ReadResponse from a connection the
+//     function dialed (a CONNECT reply), and paths where the request's
+//     context is done (net/http closed the connection).
 //
 // BAD:
 //
@@ -65,8 +81,11 @@
 //	go vet -vettool=$(which poollint) -undrainedbody.enable ./...
 //	poollint -undrainedbody.enable ./...
 //
+// Test helpers outside _test.go files (functions that take a *testing.T,
+// *testing.B, *testing.F or testing.TB) are skipped like test files.
+//
 // Flags:
 //
 //	-undrainedbody.enable  report findings (default false)
-//	-undrainedbody.tests   also report in _test.go files (default false)
+//	-undrainedbody.tests  also report in _test.go files and test helpers (default false)
 package undrainedbody

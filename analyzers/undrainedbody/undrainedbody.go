@@ -42,7 +42,7 @@ func New() *analysis.Analyzer {
 	}
 	// The drivers read -enable (analyzers.Select): the analyzer is opt-in.
 	a.Flags.BoolVar(&cfg.enable, "enable", false, "add undrainedbody to the default analyzers (it is opt-in: see the documentation)")
-	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files")
+	a.Flags.BoolVar(&cfg.tests, "tests", false, "also report in _test.go files and in test helpers (functions that take a *testing.T, B, F or testing.TB)")
 	return a
 }
 
@@ -59,10 +59,16 @@ func (c *config) run(pass *analysis.Pass) (any, error) {
 		for _, d := range defs {
 			// A response with no body on the network (HEAD), or none
 			// left open by the callee (read, closed and replaced by an
-			// in-memory body, synthetic), has nothing to drain.
-			if !bodyown.IsHead(f.Info, f.Body, d.Call) && owners.Opens(d.Call, f.Body) {
-				check(pass, owners, f, d)
+			// in-memory body, synthetic), has nothing to drain. Nor
+			// does a protocol-upgrade handshake (on 101 the body is the
+			// connection, it never ends), nor a response whose pool was
+			// built for this one request and is dropped: no connection
+			// of it is ever reused.
+			if owners.Head(f.Body, d.Call) || !owners.Opens(d.Call, f.Body) ||
+				bodyown.UpgradeRequest(f.Info, f.Body, d.Call) || bodyown.PerCallPool(f.Info, f.Body, d.Call) {
+				continue
 			}
+			check(pass, owners, f, d)
 		}
 	}
 	return nil, nil

@@ -21,7 +21,7 @@ func enabled(t *testing.T) *analysis.Analyzer {
 }
 
 func TestUndrainedBody(t *testing.T) {
-	analysistest.Run(t, testutil.TestData(), enabled(t), "undrainedbody/basic")
+	analysistest.Run(t, testutil.TestData(), enabled(t), "undrainedbody/basic", "undrainedbody/upgrade", "undrainedbody/percall", "undrainedbody/statussplit", "undrainedbody/origbody", "undrainedbody/ownconn", "undrainedbody/headhelper")
 }
 
 func TestSuggestedFix(t *testing.T) {

@@ -24,12 +24,7 @@
 package main
 
 import (
-	"bytes"
-	"encoding/binary"
-	"encoding/json"
 	"fmt"
-	"go/build"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -48,9 +43,15 @@ const debugChecker = "-debug.checker"
 
 func main() {
 	args := os.Args[1:]
-	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") && noAnalysis(args[len(args)-1]) {
-		// Type-check the dependency for its importers, run nothing.
-		unitchecker.Run(args[len(args)-1], nil)
+	if unit := unitConfig(args); unit != "" {
+		// A dependency on which the analyzers have nothing to do:
+		// write its export data for its importers, run nothing.
+		if ok, std := exportOnly(unit, constructorPackages(args)); ok && typesOnly(unit, !std) {
+			os.Exit(0)
+		}
+		// typesOnly found a type error, or a declaration from which
+		// an analyzer could export a fact: run the suite, which
+		// reports errors as go vet expects.
 	}
 	suite := analyzers.All()
 	progname := filepath.Base(os.Args[0])
@@ -135,121 +136,4 @@ func selection(suite []*analysis.Analyzer, args []string) (only, off []string, e
 		}
 	}
 	return only, off, enabled
-}
-
-// noAnalysis reports whether a go vet unit only asks for the facts (and
-// export data) of a dependency on which poollint's analyzers have
-// nothing to do, so the vet tool only type-checks it:
-//
-//   - a standard-library package: the analyzers skip the standard
-//     library, and the few no-return functions the body checkers care
-//     about (os.Exit, log.Fatal, t.FailNow, ...) are known by name in
-//     bodyown;
-//   - a package that imports nothing under analyzers.PoolPaths (net/http,
-//     the AWS SDKs, gRPC, fasthttp), is not one of them, none of whose
-//     imports carries a poollint fact (the facts section of their vetx
-//     files is empty), and whose source has none of factWords: it can
-//     neither build nor use what poollint checks, nor hand on a fact.
-//     The last clause keeps helpers that close an io.Closer
-//     (func CloseQuietly(c io.Closer)) and functions that never return
-//     (func die(msg string) { log.Fatal(msg) }): bodyown's facts about
-//     them spare their callers a false "body never closed".
-//
-// Running the suite there anyway (an inspector and a control-flow graph
-// for every function, down to runtime) was most of poollint's cost over
-// a vet tool without facts. Any doubt (an unreadable config or vetx
-// file) answers false, and the unit runs normally. Units with
-// diagnostics (VetxOnly false) always run: directives there are checked
-// even where no HTTP code is.
-func noAnalysis(cfgFile string) bool {
-	data, err := os.ReadFile(cfgFile)
-	if err != nil {
-		return false
-	}
-	var cfg struct {
-		VetxOnly    bool
-		Dir         string // the package directory, also for cgo packages
-		ImportPath  string
-		ImportMap   map[string]string // import path → package path
-		PackageVetx map[string]string // package path → vetx file
-		GoFiles     []string
-	}
-	if json.Unmarshal(data, &cfg) != nil || !cfg.VetxOnly || cfg.Dir == "" {
-		return false
-	}
-	goroot := os.Getenv("GOROOT")
-	if goroot == "" {
-		goroot = build.Default.GOROOT
-	}
-	src := filepath.Join(filepath.Clean(goroot), "src") + string(filepath.Separator)
-	if strings.HasPrefix(filepath.Clean(cfg.Dir)+string(filepath.Separator), src) {
-		return true
-	}
-	under := func(path string) bool {
-		for _, p := range analyzers.PoolPaths() {
-			if path == p || strings.HasPrefix(path, p+"/") {
-				return true
-			}
-		}
-		return false
-	}
-	if under(cfg.ImportPath) {
-		return false
-	}
-	for _, path := range cfg.ImportMap {
-		if under(path) {
-			return false
-		}
-	}
-	for _, file := range cfg.PackageVetx {
-		if n, ok := factsLen(file); !ok || n > 0 {
-			return false
-		}
-	}
-	for _, file := range cfg.GoFiles {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			return false
-		}
-		for _, w := range factWords {
-			if bytes.Contains(src, []byte(w)) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// factWords are the words without which a package that reaches none of
-// analyzers.PoolPaths can export no fact of bodyown's, so its source
-// must contain one of them to be analysed:
-var factWords = []string{
-	// closesParam: a helper that closes or keeps an io.Closer parameter
-	// (func CloseQuietly(c io.Closer)); a body can only be passed to a
-	// parameter whose interface has Close.
-	"Close",
-	// neverReturns: a function that ends in a no-return call, which its
-	// callers' path searches must see (a leak on a path that exits is no
-	// leak). The calls that start such a chain are bodyown's table of
-	// standard-library no-return functions (os.Exit, runtime.Goexit,
-	// log.Fatal*/Panic*, testing's FailNow/Fatal*/Skip*) and the panic
-	// builtin; a call to another package's no-return function means
-	// that package's vetx file has facts, which is checked above.
-	"Exit", "Fatal", "Panic", "panic", "FailNow", "Skip",
-}
-
-// factsLen returns the length of the facts section of a vetx file
-// written by unitchecker: "vetx", then the little-endian uint32 lengths
-// of the export data and of the facts (0 when there are none).
-func factsLen(file string) (uint32, bool) {
-	f, err := os.Open(file)
-	if err != nil {
-		return 0, false
-	}
-	defer f.Close()
-	var header [12]byte
-	if _, err := io.ReadFull(f, header[:]); err != nil || string(header[:4]) != "vetx" {
-		return 0, false
-	}
-	return binary.LittleEndian.Uint32(header[8:12]), true
 }

@@ -2,12 +2,9 @@ package main
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"go/ast"
-	"go/build"
 	"go/token"
-	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -281,53 +278,6 @@ func TestWithOptIn(t *testing.T) {
 	} {
 		if got := strings.Join(withOptIn(suite, strings.Fields(args)), " "); got != want {
 			t.Errorf("withOptIn(%s) = %s, want %s", args, got, want)
-		}
-	}
-}
-
-// TestNoAnalysis: which go vet dependency units the vet tool only
-// type-checks.
-func TestNoAnalysis(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name string, data []byte) string {
-		t.Helper()
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, data, 0o666); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
-	vetx := func(name string, facts uint32) string {
-		h := []byte("vetx\x00\x00\x00\x00\x00\x00\x00\x00")
-		binary.LittleEndian.PutUint32(h[8:], facts)
-		return write(name, h)
-	}
-	noFacts, withFacts := vetx("a.vetx", 0), vetx("b.vetx", 42)
-	plain := write("plain.go", []byte("package p\n\nfunc F() int { return 1 }\n"))
-	closer := write("closer.go", []byte("package p\n\nimport \"io\"\n\nfunc Quiet(c io.Closer) { c.Close() }\n"))
-	dies := write("dies.go", []byte("package p\n\nimport \"log\"\n\nfunc Die(msg string) { log.Fatal(msg) }\n"))
-	panics := write("panics.go", []byte("package p\n\nfunc Unreachable() { panic(\"unreachable\") }\n"))
-	for _, tc := range []struct {
-		name string
-		cfg  map[string]any
-		want bool
-	}{
-		{"no pool import, no facts, no Close", map[string]any{"ImportMap": map[string]string{"fmt": "fmt"}, "PackageVetx": map[string]string{"example.com/a": noFacts}, "GoFiles": []string{plain}}, true},
-		{"imports net/http/httptest", map[string]any{"ImportMap": map[string]string{"net/http/httptest": "net/http/httptest"}, "GoFiles": []string{plain}}, false},
-		{"imports the AWS SDK", map[string]any{"ImportMap": map[string]string{"s3": "github.com/aws/aws-sdk-go-v2/service/s3"}, "GoFiles": []string{plain}}, false},
-		{"is gRPC", map[string]any{"ImportPath": "google.golang.org/grpc/credentials", "GoFiles": []string{plain}}, false},
-		{"an import carries facts", map[string]any{"PackageVetx": map[string]string{"example.com/b": withFacts}, "GoFiles": []string{plain}}, false},
-		{"closes an io.Closer", map[string]any{"GoFiles": []string{closer}}, false},
-		{"never returns (log.Fatal)", map[string]any{"GoFiles": []string{dies}}, false},
-		{"never returns (panic)", map[string]any{"GoFiles": []string{panics}}, false},
-		{"diagnostics wanted", map[string]any{"VetxOnly": false, "GoFiles": []string{plain}}, false},
-		{"standard library", map[string]any{"Dir": filepath.Join(build.Default.GOROOT, "src", "net", "http"), "ImportMap": map[string]string{"net/http": "net/http"}}, true},
-	} {
-		cfg := map[string]any{"VetxOnly": true, "Dir": dir, "ImportPath": "example.com/p"}
-		maps.Copy(cfg, tc.cfg)
-		data, _ := json.Marshal(cfg)
-		if got := noAnalysis(write("unit.cfg", data)); got != tc.want {
-			t.Errorf("%s: noAnalysis = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

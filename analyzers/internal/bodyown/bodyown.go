@@ -16,6 +16,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -32,6 +33,12 @@ import (
 // parameters whose indices are listed. Receivers are not counted.
 type ClosesParam struct {
 	Params []int
+	// Shut lists the parameters (a subset of Params) that the function
+	// closes itself, directly or through a callee that does: not those
+	// it only takes over (stores in a struct, returns). A caller that
+	// asks whether a response is closed on its way back, not whether it
+	// has a new owner, counts only these.
+	Shut []int
 }
 
 // AFact implements analysis.Fact.
@@ -42,7 +49,17 @@ func (f *ClosesParam) String() string {
 	for i, p := range f.Params {
 		parts[i] = fmt.Sprint(p)
 	}
-	return "closesParam(" + strings.Join(parts, ",") + ")"
+	out := "closesParam(" + strings.Join(parts, ",") + ")"
+	var owns []string // taken over, not closed
+	for _, p := range f.Params {
+		if !slices.Contains(f.Shut, p) {
+			owns = append(owns, fmt.Sprint(p))
+		}
+	}
+	if len(owns) > 0 {
+		out += " handsOn(" + strings.Join(owns, ",") + ")"
+	}
+	return out
 }
 
 // Analyzer computes ClosesParam facts for the package and returns an
@@ -52,7 +69,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "find functions that close or take ownership of their parameters, and functions that return no open response (facts for unclosedbody and undrainedbody)",
 	URL:        "https://pkg.go.dev/github.com/poollint/poollint/analyzers/internal/bodyown",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
-	FactTypes:  []analysis.Fact{new(ClosesParam), new(NoOpenResponse), new(NeverReturns)},
+	FactTypes:  []analysis.Fact{new(ClosesParam), new(NoOpenResponse), new(OpenOnSuccess), new(HeadResponse), new(NeverReturns)},
 	ResultType: reflect.TypeFor[*Owners](),
 	Run:        run,
 }
@@ -61,7 +78,10 @@ var Analyzer = &analysis.Analyzer{
 type Owners struct {
 	info   *types.Info
 	closes map[*types.Func]map[int]bool // local and imported facts
+	shut   map[*types.Func]map[int]bool // ClosesParam.Shut: the params it closes itself
 	noOpen map[*types.Func]*NoOpenResponse
+	split  map[*types.Func]bool // OpenOnSuccess facts
+	head   map[*types.Func]bool // HeadResponse facts
 	// noReturn holds the functions that never return (imported facts
 	// and this package's), for building graphs.
 	noReturn map[*types.Func]bool
@@ -82,7 +102,8 @@ const (
 )
 
 func run(pass *analysis.Pass) (any, error) {
-	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), noOpen: make(map[*types.Func]*NoOpenResponse), noReturn: make(map[*types.Func]bool)}
+	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), shut: make(map[*types.Func]map[int]bool),
+		noOpen: make(map[*types.Func]*NoOpenResponse), split: make(map[*types.Func]bool), head: make(map[*types.Func]bool), noReturn: make(map[*types.Func]bool)}
 	if passutil.InGOROOT(pass) {
 		// No facts for the standard library: go vet does not ask
 		// poollint for them (cmd/poollint), so every driver knows the
@@ -114,6 +135,12 @@ func run(pass *analysis.Pass) (any, error) {
 		if nf := new(NoOpenResponse); pass.ImportObjectFact(fn, nf) {
 			o.noOpen[fn] = nf
 		}
+		if pass.ImportObjectFact(fn, new(OpenOnSuccess)) {
+			o.split[fn] = true
+		}
+		if pass.ImportObjectFact(fn, new(HeadResponse)) {
+			o.head[fn] = true
+		}
 		var f ClosesParam
 		if pass.ImportObjectFact(fn, &f) {
 			m := make(map[int]bool, len(f.Params))
@@ -121,6 +148,12 @@ func run(pass *analysis.Pass) (any, error) {
 				m[p] = true
 			}
 			o.closes[fn] = m
+			if len(f.Shut) > 0 {
+				o.shut[fn] = make(map[int]bool, len(f.Shut))
+				for _, p := range f.Shut {
+					o.shut[fn][p] = true
+				}
+			}
 		} else {
 			o.closes[fn] = nil
 		}
@@ -177,12 +210,35 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	// The same fixpoint for the parameters a function closes itself
+	// (Shut), a subset of those it closes or takes over.
+	for changed := true; changed; {
+		changed = false
+		for _, c := range cands {
+			for i, p := range c.params {
+				if p == nil || !o.closes[c.fn][i] || o.shut[c.fn][i] {
+					continue
+				}
+				s := scanner{o: o, v: p, body: c.decl.Body, strict: true, closeOnly: true, seen: map[types.Object]bool{p: true}}
+				if s.walk(c.decl.Body); s.eff == Closed {
+					if o.shut[c.fn] == nil {
+						o.shut[c.fn] = make(map[int]bool)
+					}
+					o.shut[c.fn][i] = true
+					changed = true
+				}
+			}
+		}
+	}
 	for _, c := range cands {
 		if m := o.closes[c.fn]; len(m) > 0 {
 			f := new(ClosesParam)
 			for i := range c.params {
 				if m[i] {
 					f.Params = append(f.Params, i)
+				}
+				if o.shut[c.fn][i] {
+					f.Shut = append(f.Shut, i)
 				}
 			}
 			pass.ExportObjectFact(c.fn, f)
@@ -191,6 +247,7 @@ func run(pass *analysis.Pass) (any, error) {
 	noReturnFacts(pass, o)
 	if MentionsResponse(pass.Pkg, pass.TypesInfo) {
 		noOpenFacts(pass, o)
+		headFacts(pass, o)
 	}
 	return o, nil
 }
@@ -232,6 +289,62 @@ func (o *Owners) Scan(n ast.Node, v types.Object, body ast.Node) Effect {
 	return o.scan(n, v, body, false)
 }
 
+// ClosesHere reports whether node n itself closes v (or v.Body), or
+// defers the close, directly or through a callee that closes its
+// argument: not a hand-off, and not an alias of v that some other node
+// closes. aliases are v's local aliases (Aliases), whose closes at n
+// count.
+func (o *Owners) ClosesHere(n ast.Node, v types.Object, aliases []types.Object) bool {
+	for _, x := range append([]types.Object{v}, aliases...) {
+		s := scanner{o: o, v: x, closeOnly: true, noAlias: true, seen: map[types.Object]bool{x: true}}
+		if s.walk(n); s.eff == Closed {
+			return true
+		}
+	}
+	return false
+}
+
+// Aliases returns the local variables of body whose every assigned
+// value is v or v.Body (orig := resp.Body).
+func (o *Owners) Aliases(body ast.Node, v *types.Var) []types.Object {
+	var out []types.Object
+	seen := map[types.Object]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, r := range as.Rhs {
+			r = ast.Unparen(r)
+			if sel, ok := r.(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" {
+				r = ast.Unparen(sel.X)
+			}
+			if id, ok := r.(*ast.Ident); !ok || o.info.Uses[id] != v {
+				continue
+			}
+			lid, ok := as.Lhs[i].(*ast.Ident)
+			if !ok {
+				continue
+			}
+			obj := o.info.Defs[lid]
+			if obj == nil {
+				obj = o.info.Uses[lid]
+			}
+			lv, ok := obj.(*types.Var)
+			if !ok || seen[lv] || lv.Pos() < body.Pos() || lv.Pos() >= body.End() {
+				continue
+			}
+			seen[lv] = true
+			vals, ok := assignedValues(o.info, body, lv)
+			if ok && len(vals) == 1 {
+				out = append(out, lv)
+			}
+		}
+		return true
+	})
+	return out
+}
+
 // scan is Scan; strict is for parameter facts, where wrapping a value
 // in a struct without a Close method (bufio.NewReader, json.NewDecoder,
 // io.LimitReader) is not taking ownership of it.
@@ -246,9 +359,19 @@ type scanner struct {
 	v      types.Object
 	body   ast.Node
 	strict bool
-	seen   map[types.Object]bool // aliases already followed
-	eff    Effect
-	at     ast.Node
+	// closeOnly counts closes only: a hand-off is no effect, and a
+	// callee counts only if it closes the argument itself (Shut).
+	closeOnly bool
+	// noAlias does not follow v into local aliases (ClosesHere).
+	noAlias bool
+	seen    map[types.Object]bool // aliases already followed
+	eff     Effect
+	at      ast.Node
+}
+
+// sub is a scanner for v with s's modes.
+func (s *scanner) sub(v types.Object) scanner {
+	return scanner{o: s.o, v: v, body: s.body, strict: s.strict, closeOnly: s.closeOnly, noAlias: s.noAlias, seen: s.seen}
 }
 
 // alias follows v into the local variable obj.
@@ -256,11 +379,11 @@ func (s *scanner) alias(obj types.Object) Effect {
 	if obj == nil || s.body == nil {
 		return Handed
 	}
-	if s.seen[obj] {
+	if s.seen[obj] || s.noAlias {
 		return None
 	}
 	s.seen[obj] = true
-	sub := scanner{o: s.o, v: obj, body: s.body, strict: s.strict, seen: s.seen}
+	sub := s.sub(obj)
 	sub.walk(s.body)
 	return sub.eff
 }
@@ -293,7 +416,7 @@ func (s *scanner) walk(root ast.Node) {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			if n != root {
-				sub := scanner{o: s.o, v: s.v, body: s.body, strict: s.strict, seen: s.seen}
+				sub := s.sub(s.v)
 				sub.walk(n.Body)
 				if e := sub.eff; e != None {
 					s.eff, s.at = e, n
@@ -302,7 +425,7 @@ func (s *scanner) walk(root ast.Node) {
 			}
 		case *ast.Ident:
 			if s.o.info.Uses[n] == s.v {
-				if e := s.classify(n, stack); e != None {
+				if e := s.classify(n, stack); e == Closed || e == Handed && !s.closeOnly {
 					s.eff, s.at = e, n
 				}
 			}
@@ -502,8 +625,11 @@ func (s *scanner) callArg(call *ast.CallExpr, e ast.Expr) (eff Effect, wrapped b
 	}
 	if lit, ok := fun.(*ast.FuncLit); ok {
 		if p := paramAt(info.TypeOf(lit), k); p != nil {
-			if lit.Body != nil && s.o.scan(lit.Body, p, lit.Body, s.strict) != None {
-				return Closed, false
+			sub := scanner{o: s.o, v: p, body: lit.Body, strict: s.strict, closeOnly: s.closeOnly, seen: map[types.Object]bool{p: true}}
+			if lit.Body != nil {
+				if sub.walk(lit.Body); sub.eff != None {
+					return Closed, false
+				}
 			}
 		}
 		return None, false
@@ -520,6 +646,9 @@ func (s *scanner) callArg(call *ast.CallExpr, e ast.Expr) (eff Effect, wrapped b
 		}
 		if closesArg(info, fn, call, idx) {
 			return Closed, false
+		}
+		if s.closeOnly && !s.o.shut[fn][idx] {
+			return None, false
 		}
 		if s.o.ClosesParam(fn, idx) {
 			if sig.Results().Len() == 1 && hasClose(sig.Results().At(0).Type()) {

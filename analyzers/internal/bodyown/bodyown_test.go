@@ -18,5 +18,6 @@ func TestFacts(t *testing.T) {
 		"unclosedbody/passthrough/lib",
 		"unclosedbody/synthetic/lib",
 		"unclosedbody/noreturn/die",
+		"unclosedbody/statussplit/lib",
 	)
 }

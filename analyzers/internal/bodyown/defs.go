@@ -28,6 +28,11 @@ type Def struct {
 // value count for it. A callee that closes the old response (a retry
 // helper) returns a fresh one, which is checked on its own.
 func (o *Owners) Rewraps(d Def) bool {
+	// A callee that only takes the old response over (stores it, as a
+	// filter chain does: goproxy's filterResponse) without closing it
+	// still returns the one the search already follows, or one derived
+	// from it; only a callee that closes it (ClosesParam.Shut) returns a
+	// fresh response.
 	fn := typesutil.StaticCallee(o.info, d.Call)
 	if fn == nil {
 		return false
@@ -46,7 +51,7 @@ func (o *Owners) Rewraps(d Def) bool {
 		if sig.Variadic() && idx >= sig.Params().Len()-1 {
 			idx = sig.Params().Len() - 1
 		}
-		return !o.ClosesParam(fn, idx)
+		return !o.shut[fn.Origin()][idx]
 	}
 	return false
 }
@@ -80,6 +85,20 @@ func Find(info *types.Info, body *ast.BlockStmt, scope *types.Scope) (defs []Def
 		}
 		return v
 	}
+	// errorVar is the variable the call's error goes to: a local, or one
+	// the function literal captures (resp, err = rt.RoundTrip(req) with
+	// err declared outside); it only has to hold the error on the path.
+	errorVar := func(id *ast.Ident) *types.Var {
+		obj := info.Defs[id]
+		if obj == nil {
+			obj = info.Uses[id]
+		}
+		v, ok := obj.(*types.Var)
+		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return nil
+		}
+		return v
+	}
 	bind := func(stmt ast.Node, lhs []ast.Expr, rhs []ast.Expr) {
 		if len(rhs) == 1 && len(lhs) > 1 {
 			call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
@@ -94,7 +113,7 @@ func Find(info *types.Info, body *ast.BlockStmt, scope *types.Scope) (defs []Def
 			for i := 0; i < tup.Len(); i++ {
 				if isError(tup.At(i).Type()) {
 					if id, ok := lhs[i].(*ast.Ident); ok {
-						errVar = local(id)
+						errVar = errorVar(id)
 					}
 				}
 			}

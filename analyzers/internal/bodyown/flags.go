@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/cfg"
 )
 
 // Flags: the search tracks local booleans assigned constants on a path
@@ -188,4 +190,50 @@ func (f *Func) eval(fs flagState, e ast.Expr) (val, known bool) {
 		}
 	}
 	return false, false
+}
+
+// flagsBefore returns what every path from the function's entry knows
+// about the flags just before node i of block b: a search that starts
+// at a response's definition inherits the constants assigned before it
+// (var retry, closeBody bool before resp, err := c.Do(req)). A forward
+// must-analysis over the graph, computed once per function.
+func (f *Func) flagsBefore(b *cfg.Block, i int) flagState {
+	if len(f.flags) == 0 {
+		return flagState{}
+	}
+	if f.flagIn == nil {
+		f.flagIn = map[*cfg.Block]flagState{}
+		g := f.CFG()
+		if len(g.Blocks) == 0 {
+			return flagState{}
+		}
+		entry := g.Blocks[0]
+		f.flagIn[entry] = flagState{}
+		work := []*cfg.Block{entry}
+		for steps := 0; len(work) > 0 && steps < 100*len(g.Blocks); steps++ {
+			blk := work[len(work)-1]
+			work = work[:len(work)-1]
+			out := f.flagIn[blk]
+			for _, n := range blk.Nodes {
+				out = f.assign(out, n)
+			}
+			for _, s := range blk.Succs {
+				old, seen := f.flagIn[s]
+				next := out
+				if seen {
+					next.known = old.known & out.known &^ (old.val ^ out.val)
+					next.val = old.val & next.known
+				}
+				if !seen || next != old {
+					f.flagIn[s] = next
+					work = append(work, s)
+				}
+			}
+		}
+	}
+	fs := f.flagIn[b]
+	for _, n := range b.Nodes[:i] {
+		fs = f.assign(fs, n)
+	}
+	return fs
 }

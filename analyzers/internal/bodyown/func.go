@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/poollint/poollint/analyzers/internal/passutil"
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
 // A Func is one function or function literal of the package, with what
@@ -23,13 +24,15 @@ type Func struct {
 	Sig   *types.Signature // nil if unknown
 	Scope *types.Scope     // the function's scope, for Find
 
-	build func(*ast.BlockStmt) *cfg.CFG
-	g     *cfg.CFG
-	tags  map[ast.Expr]ast.Expr // case expression of a tagged switch -> its tag
-	flags map[*types.Var]uint   // local booleans the search tracks (flags.go)
-	conts []*ast.BranchStmt     // continue and goto statements
-	nodes []token.Pos           // positions of all CFG nodes, for Jump
-	loc   map[ast.Node]loc
+	o      *Owners
+	build  func(*ast.BlockStmt) *cfg.CFG
+	g      *cfg.CFG
+	tags   map[ast.Expr]ast.Expr    // case expression of a tagged switch -> its tag
+	flags  map[*types.Var]uint      // local booleans the search tracks (flags.go)
+	flagIn map[*cfg.Block]flagState // what every path knows of them at each block's entry
+	conts  []*ast.BranchStmt        // continue and goto statements
+	nodes  []token.Pos              // positions of all CFG nodes, for Jump
+	loc    map[ast.Node]loc
 }
 
 type loc struct {
@@ -43,11 +46,19 @@ type loc struct {
 func (o *Owners) Funcs(pass *analysis.Pass, tests bool) iter.Seq[*Func] {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	return func(yield func(*Func) bool) {
+		var helperEnd token.Pos // the end of the test helper being skipped
 		for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 			if !tests && passutil.IsTestFile(pass, cur.Node().Pos()) {
 				continue
 			}
-			f := &Func{Info: pass.TypesInfo, build: o.graph}
+			if cur.Node().Pos() < helperEnd {
+				continue // a literal inside a test helper
+			}
+			if decl, ok := cur.Node().(*ast.FuncDecl); ok && !tests && testHelper(pass.TypesInfo, decl) {
+				helperEnd = decl.End()
+				continue
+			}
+			f := &Func{Info: pass.TypesInfo, build: o.graph, o: o}
 			var ftype *ast.FuncType
 			switch n := cur.Node().(type) {
 			case *ast.FuncDecl:
@@ -117,4 +128,22 @@ func (f *Func) index() {
 // function's body (see Find).
 func (f *Func) Defs() ([]Def, []Discard) {
 	return Find(f.Info, f.Body, f.Scope)
+}
+
+// testHelper reports whether decl takes a *testing.T, *testing.B,
+// *testing.F or testing.TB: test support code outside a _test.go file
+// (a testutil package's helpers), checked only with -tests, like the
+// test files themselves.
+func testHelper(info *types.Info, decl *ast.FuncDecl) bool {
+	fn, ok := info.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	for p := range fn.Signature().Params().Variables() {
+		t := p.Type()
+		if typesutil.IsPointerToNamed(t, "testing", "T", "B", "F") || typesutil.IsNamed(t, "testing", "TB") {
+			return true
+		}
+	}
+	return false
 }

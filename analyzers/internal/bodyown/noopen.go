@@ -49,6 +49,34 @@ func (f *NoOpenResponse) String() string {
 	return "noOpenResponse(passes " + strings.Join(parts, ",") + ")"
 }
 
+// OpenOnSuccess is an object fact on a function that returns
+// *http.Response: the response it returns is open only when its status
+// is a success. On every other path it closes the body first (and
+// usually puts an in-memory copy in its place, for the caller's error
+// message): minio-go's executeMethod reads, closes and replaces every
+// non-2xx body. The caller must still close the body on its success
+// path; on a path where its own tests of StatusCode rule success out,
+// there is nothing left to close or drain.
+//
+// The function earns it when every return that is not provably closed
+// (NoOpenResponse's walk) is reached only through a branch whose
+// condition, on the side taken, asserts a success status: a comparison
+// that allows only 2xx, or a bool test of the status (a set lookup,
+// success := ok.Contains(resp.StatusCode)) taken on its true side; and
+// the other side of that branch closes the response on every path.
+type OpenOnSuccess struct{}
+
+// AFact implements analysis.Fact.
+func (*OpenOnSuccess) AFact() {}
+
+func (*OpenOnSuccess) String() string { return "openOnSuccess" }
+
+// OpenOnSuccess reports whether fn (its generic origin) has an
+// OpenOnSuccess fact.
+func (o *Owners) OpenOnSuccess(fn *types.Func) bool {
+	return fn != nil && o.split[fn.Origin()]
+}
+
 // NoOpen reports whether fn (its generic origin) has a NoOpenResponse
 // fact, from another package or this package's analysis.
 func (o *Owners) NoOpen(fn *types.Func) bool {
@@ -66,6 +94,11 @@ type resultFunc struct {
 	passes map[int]bool
 	f      *Func        // the same function, for branches and body reads
 	errs   []*types.Var // error variables a branch may show non-nil (at most 64)
+
+	// guarded: open definitions reached only through a success branch
+	// are accepted (OpenOnSuccess), and used records that one was.
+	guarded, used bool
+	aliases       map[*types.Var][]types.Object
 }
 
 // noOpenResult decides whether the function declared by decl, whose
@@ -73,6 +106,15 @@ type resultFunc struct {
 // is nil, closed on the way, synthetic, a NoOpenResponse call, or one
 // of its parameters (whose indices it returns).
 func (o *Owners) noOpenResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.CFG) (params []int, ok bool) {
+	params, ok, _ = o.openResult(decl, sig, g, false)
+	return params, ok
+}
+
+// openResult is noOpenResult; with guarded, an open response returned
+// only through a success branch is accepted too, and split reports
+// that one was (the function is OpenOnSuccess rather than
+// NoOpenResponse).
+func (o *Owners) openResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.CFG, guarded bool) (params []int, ok, split bool) {
 	var idx []int
 	for i := 0; i < sig.Results().Len(); i++ {
 		if IsResponse(sig.Results().At(i).Type()) {
@@ -80,9 +122,9 @@ func (o *Owners) noOpenResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.C
 		}
 	}
 	if len(idx) == 0 || g == nil {
-		return nil, false
+		return nil, false, false
 	}
-	r := &resultFunc{o: o, body: decl.Body, g: g, sig: sig,
+	r := &resultFunc{o: o, body: decl.Body, g: g, sig: sig, guarded: guarded, aliases: map[*types.Var][]types.Object{},
 		preds: map[*cfg.Block][]*cfg.Block{}, params: map[*types.Var]int{}, passes: map[int]bool{}}
 	r.f = &Func{Info: o.info, Body: decl.Body, Sig: sig, g: g}
 	r.errs = errorVars(o.info, decl.Body)
@@ -107,19 +149,19 @@ func (o *Owners) noOpenResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.C
 			returns++
 			for _, k := range idx {
 				if !r.result(ret, k, b, i) {
-					return nil, false
+					return nil, false, false
 				}
 			}
 		}
 	}
 	if returns == 0 {
-		return nil, false
+		return nil, false, false
 	}
 	for p := range r.passes {
 		params = append(params, p)
 	}
 	slices.Sort(params)
-	return params, true
+	return params, true, r.used
 }
 
 // result reports whether result k of ret is not an open response.
@@ -170,10 +212,14 @@ func (r *resultFunc) exprOK(e ast.Expr, b *cfg.Block, i, depth int) bool {
 // callOK reports whether call, at node i of b, returns no open
 // response. A pass-through callee's result is as open as its argument.
 func (r *resultFunc) callOK(call *ast.CallExpr, b *cfg.Block, i, depth int) bool {
+	fn := typesutil.Callee(r.o.info, call)
+	if r.guarded && r.o.OpenOnSuccess(fn) {
+		r.used = true // open on success only, like the callee
+		return true
+	}
 	if r.o.Opens(call, r.body) {
 		return false
 	}
-	fn := typesutil.Callee(r.o.info, call)
 	if fn == nil {
 		return true
 	}
@@ -203,14 +249,20 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 	if depth > maxDepth {
 		return false
 	}
+	// guard: the path back from the return crossed a success branch
+	// (r.guarded only); pending: the local bool that branch tested,
+	// whose assignment must lie on the path too (it tested this
+	// response, not an earlier one).
 	type key struct {
 		b       *cfg.Block
 		mutated bool
 		nonNil  uint64 // bits of r.errs shown non-nil on the path
+		guard   bool
+		pending *types.Var
 	}
-	seen := map[key]bool{{b, false, 0}: true}
-	var walk func(b *cfg.Block, end int, mutated bool, nonNil uint64) bool
-	walk = func(b *cfg.Block, end int, mutated bool, nonNil uint64) bool {
+	seen := map[key]bool{{b, false, 0, false, nil}: true}
+	var walk func(b *cfg.Block, end int, mutated bool, nonNil uint64, guard bool, pending *types.Var) bool
+	walk = func(b *cfg.Block, end int, mutated bool, nonNil uint64, guard bool, pending *types.Var) bool {
 		for j := end - 1; j >= 0; j-- {
 			n := b.Nodes[j]
 			for k, e := range r.errs {
@@ -222,10 +274,20 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 				}
 				nonNil &^= 1 << k
 			}
-			if Assigns(r.o.info, n, v) {
-				return r.defOK(n, v, b, j, depth, mutated)
+			if pending != nil && Assigns(r.o.info, n, pending) {
+				pending = nil
 			}
-			if r.o.Scan(n, v, r.body) == Closed {
+			if Assigns(r.o.info, n, v) {
+				if r.defOK(n, v, b, j, depth, mutated) {
+					return true
+				}
+				if guard && pending == nil {
+					r.used = true // open only on the success branch
+					return true
+				}
+				return false
+			}
+			if r.closesHere(n, v) {
 				return true
 			}
 			if !mutated && r.mutates(n, v) {
@@ -241,7 +303,14 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 		}
 		for _, p := range r.preds[b] {
 			nn := nonNil
+			ng, np := guard, pending
 			if cond := r.f.Branch(p); cond != nil {
+				if r.guarded && !guard && len(p.Succs) == 2 {
+					taken := p.Succs[0] == b
+					if ok, bv := r.successTest(cond, taken, v, 0); ok && r.closesAll(p.Succs[map[bool]int{true: 1, false: 0}[taken]], v) {
+						ng, np = true, bv
+					}
+				}
 				if Dead(r.o.info, cond, p.Succs[0] == b, v, nil, false) {
 					continue // v is nil (or has no body) on this branch
 				}
@@ -254,18 +323,114 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 					}
 				}
 			}
-			k := key{p, mutated, nn}
+			k := key{p, mutated, nn, ng, np}
 			if seen[k] {
 				continue
 			}
 			seen[k] = true
-			if !walk(p, len(p.Nodes), mutated, nn) {
+			if !walk(p, len(p.Nodes), mutated, nn, ng, np) {
 				return false
 			}
 		}
 		return true
 	}
-	return walk(b, i, false, 0)
+	return walk(b, i, false, 0, false, nil)
+}
+
+// closesHere reports whether node n closes v itself (or one of its
+// local aliases): a node that only hands v to an owner, or assigns an
+// alias that some other path closes, does not close it on this path.
+func (r *resultFunc) closesHere(n ast.Node, v *types.Var) bool {
+	al, ok := r.aliases[v]
+	if !ok {
+		al = r.o.Aliases(r.body, v)
+		r.aliases[v] = al
+	}
+	return r.o.ClosesHere(n, v, al)
+}
+
+// successTest reports whether cond == val asserts a success status of
+// v: a comparison of v.StatusCode that allows only 2xx, or, on its true
+// side, a bool test of v.StatusCode (a call given it, or a local bool
+// assigned once from one: success := okStatus.Contains(v.StatusCode)).
+// bv is that local bool, whose assignment must lie on the path.
+func (r *resultFunc) successTest(cond ast.Expr, val bool, v *types.Var, depth int) (ok bool, bv *types.Var) {
+	info := r.o.info
+	if st, known := statusCond(info, cond, val, v); known && st.only2xx() {
+		return true, nil
+	}
+	if depth > 2 {
+		return false, nil
+	}
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if c.Op == token.NOT {
+			return r.successTest(c.X, !val, v, depth)
+		}
+	case *ast.BinaryExpr:
+		if (c.Op == token.LAND && val) || (c.Op == token.LOR && !val) { // both sides hold
+			if ok, bv := r.successTest(c.X, val, v, depth); ok {
+				return true, bv
+			}
+			return r.successTest(c.Y, val, v, depth)
+		}
+	case *ast.CallExpr:
+		if !val || !isBool(info.TypeOf(c)) {
+			return false, nil
+		}
+		for _, a := range c.Args {
+			if isStatusOf(info, a, v) {
+				return true, nil
+			}
+		}
+	case *ast.Ident:
+		lv, isVar := info.Uses[c].(*types.Var)
+		if !isVar || lv.Pos() < r.body.Pos() || lv.Pos() >= r.body.End() {
+			return false, nil
+		}
+		vals, all := assignedValues(info, r.body, lv)
+		if !all || len(vals) != 1 {
+			return false, nil
+		}
+		if ok, _ := r.successTest(vals[0], val, v, depth+1); ok {
+			return true, lv
+		}
+	}
+	return false, nil
+}
+
+// closesAll reports whether every path from block start closes v
+// before it returns, reassigns v, or ends.
+func (r *resultFunc) closesAll(start *cfg.Block, v *types.Var) bool {
+	seen := map[*cfg.Block]bool{}
+	var walk func(b *cfg.Block) bool
+	walk = func(b *cfg.Block) bool {
+		if seen[b] {
+			return true // a loop back: judged where it started
+		}
+		seen[b] = true
+		if len(seen) > 200 {
+			return false
+		}
+		for _, n := range b.Nodes {
+			if r.closesHere(n, v) || NoReturn(r.o.info, n) {
+				return true
+			}
+			if _, ret := n.(*ast.ReturnStmt); ret || Assigns(r.o.info, n, v) {
+				return false
+			}
+		}
+		if len(b.Succs) == 0 {
+			return b.Return() == nil // a panic or a call that never returns
+		}
+		for _, s := range b.Succs {
+			if !walk(s) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(start)
 }
 
 // definesWithErr reports whether n assigns v and e together from one
@@ -456,14 +621,33 @@ func noOpenFacts(pass *analysis.Pass, o *Owners) {
 			}
 		}
 	}
+	graphs := map[*ast.FuncDecl]*cfg.CFG{}
+	graph := func(d *ast.FuncDecl) *cfg.CFG {
+		if graphs[d] == nil {
+			graphs[d] = o.graph(d.Body)
+		}
+		return graphs[d]
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, c := range funcs {
-			if o.noOpen[c.fn] != nil {
+			if o.noOpen[c.fn] != nil || o.split[c.fn] {
 				continue
 			}
-			if params, ok := o.noOpenResult(c.decl, c.fn.Signature(), o.graph(c.decl.Body)); ok {
+			if params, ok := o.noOpenResult(c.decl, c.fn.Signature(), graph(c.decl)); ok {
 				o.noOpen[c.fn] = &NoOpenResponse{Params: params}
+				changed = true
+			}
+		}
+		if changed {
+			continue // the NoOpenResponse facts first: they are the stronger ones
+		}
+		for _, c := range funcs {
+			if o.noOpen[c.fn] != nil || o.split[c.fn] {
+				continue
+			}
+			if params, ok, split := o.openResult(c.decl, c.fn.Signature(), graph(c.decl), true); ok && split && len(params) == 0 {
+				o.split[c.fn] = true
 				changed = true
 			}
 		}
@@ -509,6 +693,8 @@ func noOpenFacts(pass *analysis.Pass, o *Owners) {
 	for _, c := range funcs {
 		if f := o.noOpen[c.fn]; f != nil {
 			pass.ExportObjectFact(c.fn, f)
+		} else if o.split[c.fn] {
+			pass.ExportObjectFact(c.fn, new(OpenOnSuccess))
 		}
 	}
 	for _, c := range methods {

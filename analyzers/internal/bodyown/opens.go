@@ -27,7 +27,7 @@ func (o *Owners) Opens(call *ast.CallExpr, body ast.Node) bool {
 	if Silent(o.info, call) {
 		return false
 	}
-	if o.syntheticCall(call, body) {
+	if o.syntheticCall(call, body) || o.ownConnCall(call, body) {
 		return false
 	}
 	fn := typesutil.Callee(o.info, call)
@@ -107,6 +107,45 @@ func (o *Owners) syntheticCall(call *ast.CallExpr, body ast.Node) bool {
 		return false
 	}
 	return o.inMemory(call.Args[0], body, 0)
+}
+
+// ownConnCall reports whether call is http.ReadResponse over a
+// bufio.Reader on a connection that is a local variable of the function
+// (dialed there: a CONNECT handshake, a hand-made upgrade). Such a body
+// holds no pooled connection and no resource of its own (closing it
+// only reads what is left): the connection is the function's to close
+// or hand on. A connection from a parameter or a field may be the
+// caller's to reuse, so that response is still followed.
+func (o *Owners) ownConnCall(call *ast.CallExpr, body ast.Node) bool {
+	fn := typesutil.StaticCallee(o.info, call)
+	if !typesutil.IsFunc(fn, typesutil.NetHTTP, "ReadResponse") || len(call.Args) < 1 || body == nil {
+		return false
+	}
+	local := func(e ast.Expr) *types.Var {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		v, ok := o.info.Uses[id].(*types.Var)
+		if !ok || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+			return nil // a parameter, field or outer variable
+		}
+		return v
+	}
+	r := ast.Unparen(call.Args[0])
+	if v := local(r); v != nil { // br := bufio.NewReader(conn)
+		vals, ok := assignedValues(o.info, body, v)
+		if !ok || len(vals) != 1 {
+			return false
+		}
+		r = ast.Unparen(vals[0])
+	}
+	c, ok := r.(*ast.CallExpr)
+	if !ok || len(c.Args) < 1 || !typesutil.IsFunc(typesutil.StaticCallee(o.info, c), "bufio", "NewReader", "NewReaderSize") {
+		return false
+	}
+	conn := local(c.Args[0])
+	return conn != nil && hasMethods(conn.Type(), "Read", "Write", "Close")
 }
 
 // inMemory reports whether e is a reader over in-memory data: nil,

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
 // A Step is what an analyzer's rule decides about one node on a path
@@ -57,9 +59,11 @@ func Search[S comparable](f *Func, d Def, init S, rule Rule[S]) (Hit[S], bool) {
 	if !ok || !b0.Live {
 		return Hit[S]{}, false
 	}
+	split := f.o != nil && f.o.OpenOnSuccess(typesutil.Callee(f.Info, d.Call))
+	ctxs := requestContexts(f.Info, f.Body, d.Call)
 	for _, weakToo := range []bool{false, true} {
-		sr := searcher[S]{f: f, d: d, rule: rule, weakToo: weakToo, seen: map[searchKey[S]]bool{}}
-		if h, ok := sr.walk(b0, i0+1, pathFacts{errOK: true}, nil, init); ok {
+		sr := searcher[S]{f: f, d: d, rule: rule, weakToo: weakToo, seen: map[searchKey[S]]bool{}, split: split, ctxs: ctxs}
+		if h, ok := sr.walk(b0, i0+1, pathFacts{errOK: true, flags: f.flagsBefore(b0, i0+1)}, nil, init); ok {
 			return h, true
 		}
 		if !sr.tookWeak {
@@ -80,6 +84,9 @@ type pathFacts struct {
 	errOK   bool       // d.Err still holds the call's error
 	readErr *types.Var // holds the error of a whole-body read of d.Var, or nil
 	flags   flagState
+	status  statusState // what the branches say about d.Var.StatusCode (status.go)
+	ctxDone bool        // the request's context is done on this path (ctxdone.go)
+	ctr     counterRel  // a loop counter's lower bound (counter.go)
 }
 
 type searchKey[S comparable] struct {
@@ -92,8 +99,10 @@ type searcher[S comparable] struct {
 	f        *Func
 	d        Def
 	rule     Rule[S]
-	weakToo  bool // follow weak edges
-	tookWeak bool // a weak edge was skipped
+	weakToo  bool           // follow weak edges
+	split    bool           // d's callee closes every response but a success (OpenOnSuccess)
+	ctxs     []types.Object // the request's context, and the contexts it derives from
+	tookWeak bool           // a weak edge was skipped
 	seen     map[searchKey[S]]bool
 	visits   int
 }
@@ -108,11 +117,22 @@ func (sr *searcher[S]) walk(b *cfg.Block, start int, pf pathFacts, jump ast.Node
 		case Safe:
 			return Hit[S]{}, false
 		case Report:
+			if sr.settled(n, pf) {
+				return Hit[S]{}, false
+			}
 			return Hit[S]{At: n, Jump: jump, State: s}, true
 		}
 		if Assigns(f.Info, n, d.Err) {
 			pf.errOK = false
 		}
+		if Assigns(f.Info, n, d.Var) {
+			pf.status = statusState{}
+			pf.ctxDone = false
+		}
+		if len(sr.ctxs) > 0 && receivesDone(f.Info, n, sr.ctxs) {
+			pf.ctxDone = true
+		}
+		pf.ctr = f.counterStep(pf.ctr, n)
 		if e := f.bodyReadErr(n, d.Var); e != nil {
 			pf.readErr = e
 		} else if Assigns(f.Info, n, pf.readErr) {
@@ -138,16 +158,43 @@ func (sr *searcher[S]) walk(b *cfg.Block, start int, pf pathFacts, jump ast.Node
 		if sr.visits >= searchBudget {
 			pf.flags = flagState{}
 		}
-		k := searchKey[S]{succ, pf, s}
+		spf := pf
+		if cond != nil {
+			if st, ok := statusCond(f.Info, cond, j == 0, d.Var); ok {
+				spf.status = conj(pf.status, st)
+			}
+			if len(sr.ctxs) > 0 && ctxErrCond(f.Info, cond, j == 0, sr.ctxs) {
+				spf.ctxDone = true
+			}
+			if r, ok := f.counterCond(cond, j == 0, pf.flags); ok {
+				spf.ctr = r
+			}
+		}
+		k := searchKey[S]{succ, spf, s}
 		if sr.seen[k] {
 			continue
 		}
 		sr.seen[k] = true
-		if h, ok := sr.walk(succ, 0, pf, jump, s); ok {
+		if h, ok := sr.walk(succ, 0, spf, jump, s); ok {
 			return h, true
 		}
 	}
 	return Hit[S]{}, false
+}
+
+// settled reports whether the path that reaches n, where the rule
+// reports, has no open network body left to leak or drain: the callee
+// closes every response but a success, and the caller's tests on the
+// path rule success out (OpenOnSuccess); the request's context is done
+// (net/http closes the connection of a request whose context ends); or
+// the status is 101 Switching Protocols and n returns the upgraded
+// connection to the caller.
+func (sr *searcher[S]) settled(n ast.Node, pf pathFacts) bool {
+	if sr.split && pf.status.notSuccess() || pf.ctxDone {
+		return true
+	}
+	ret, ok := n.(*ast.ReturnStmt)
+	return ok && pf.status.eq == switchingProtocols && handsConn(sr.f.Info, ret)
 }
 
 // dead reports whether the branch taken when cond == val cannot be
@@ -155,6 +202,9 @@ func (sr *searcher[S]) walk(b *cfg.Block, start int, pf pathFacts, jump ast.Node
 func (sr *searcher[S]) dead(cond ast.Expr, val bool, pf pathFacts) bool {
 	f, d := sr.f, sr.d
 	if v, known := f.eval(pf.flags, cond); known && v != val {
+		return true
+	}
+	if f.counterFalse(pf.ctr, cond, val) {
 		return true
 	}
 	return Dead(f.Info, cond, val, d.Var, d.Err, pf.errOK) ||

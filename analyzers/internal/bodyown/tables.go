@@ -102,7 +102,14 @@ func IsHead(info *types.Info, body ast.Node, call *ast.CallExpr) bool {
 	if !matchAny(sendCalls, fn) || len(call.Args) != 1 {
 		return false
 	}
-	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	arg := ast.Unparen(call.Args[0])
+	// req.WithContext(ctx) and req.Clone(ctx) keep req's method.
+	if c, ok := arg.(*ast.CallExpr); ok && typesutil.IsMethod(typesutil.StaticCallee(info, c), typesutil.NetHTTP, "Request", "WithContext", "Clone") {
+		if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
+			arg = ast.Unparen(sel.X)
+		}
+	}
+	id, ok := arg.(*ast.Ident)
 	if !ok {
 		return false
 	}
@@ -341,4 +348,76 @@ func constTrue(info *types.Info, call *ast.CallExpr, i int) bool {
 	}
 	tv, ok := info.Types[call.Args[i]]
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+}
+
+// upgradeHeaders are the request headers that ask the server to switch
+// protocols (RFC 9110 7.8 Upgrade; RFC 6455 4.1, the WebSocket opening
+// handshake). The response to such a request is a handshake: on 101
+// its body is the connection itself, which never reaches EOF, and on
+// failure the connection was dialed for the upgrade. Draining is the
+// wrong advice either way.
+var upgradeHeaders = []string{
+	"Upgrade",                // RFC 9110 7.8: the protocol asked for
+	"Sec-Websocket-Key",      // RFC 6455 4.1: a WebSocket handshake
+	"Sec-Websocket-Protocol", // RFC 6455 4.1: the subprotocols offered
+	"Sec-Websocket-Version",  // RFC 6455 4.1
+}
+
+// UpgradeRequest reports whether call sends a request that body marks
+// as a protocol upgrade: an argument of call is a *http.Request
+// variable on which body sets one of the upgradeHeaders
+// (req.Header.Set/Add(K, v) or req.Header[K] = v, with K a constant).
+func UpgradeRequest(info *types.Info, body ast.Node, call *ast.CallExpr) bool {
+	var req types.Object
+	for _, a := range call.Args {
+		if id, ok := ast.Unparen(a).(*ast.Ident); ok && typesutil.IsPointerToNamed(info.TypeOf(id), typesutil.NetHTTP, "Request") {
+			req = info.Uses[id]
+		}
+	}
+	if req == nil {
+		return false
+	}
+	// isHeader reports whether e is req.Header.
+	isHeader := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Header" {
+			return false
+		}
+		x, ok := ast.Unparen(sel.X).(*ast.Ident)
+		return ok && info.Uses[x] == req && typesutil.IsPointerToNamed(info.TypeOf(x), typesutil.NetHTTP, "Request")
+	}
+	isUpgradeKey := func(e ast.Expr) bool {
+		tv, ok := info.Types[e]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			return false
+		}
+		k := constant.StringVal(tv.Value)
+		for _, h := range upgradeHeaders {
+			if strings.EqualFold(k, h) {
+				return true
+			}
+		}
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr: // req.Header.Set("Upgrade", proto)
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if ok && (sel.Sel.Name == "Set" || sel.Sel.Name == "Add") && isHeader(sel.X) && len(n.Args) == 2 && isUpgradeKey(n.Args[0]) {
+				found = true
+			}
+		case *ast.AssignStmt: // req.Header[websocketProtocolHeader] = protocols
+			for _, l := range n.Lhs {
+				if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && isHeader(ix.X) && isUpgradeKey(ix.Index) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -546,8 +546,178 @@ func (m *Model) perCall(s *site, f Finding, fd *finder) (Context, bool) {
 	if m.callersMemoized(s.decl) {
 		return Context{}, false // every caller rebuilds only when needed
 	}
+	if m.inputKeyed(s, f) {
+		return Context{}, false // one per item the call is given, like a loop over regions
+	}
 	decl := s.declCur.Node().(*ast.FuncDecl)
 	return Context{Call: typesutil.FuncName(s.decl, m.pass.Pkg), CallDecl: decl, CallRecv: decl.Recv != nil, Scope: s.declCur}, true
+}
+
+// inputKeyed reports whether the site builds an AWS config, session or
+// client from the input of its call: an argument of the construction
+// (the context aside) derives from a parameter of the enclosing
+// function, no argument refers to its receiver, and a builder
+// it calls (a function of this package) reads no field of its own
+// receiver either. Such a value is bound to the region, profile or
+// credentials that the call is given (corpus: go-getter's S3 getter,
+// one config per URL it downloads), so it is one per item, as in a loop
+// over regions (see [Model.perItem]): "keep it in a struct field" does
+// not apply. Its function is still a builder, so a per-request caller
+// is reported. A builder that reads its receiver's configuration
+// (alertmanager's SNS notifier: region, profile and keys from n.conf,
+// only the endpoint from the alert) builds the same value every call
+// and is reported. An http.Transport serves every host, so a pool is
+// never keyed by the call's input.
+func (m *Model) inputKeyed(s *site, f Finding) bool {
+	if f.Construction.Kind == KindPool {
+		return false
+	}
+	call, ok := s.cur.Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	info := m.pass.TypesInfo
+	decl := s.declCur.Node().(*ast.FuncDecl)
+	recv := receiverVar(info, decl)
+	dep := paramDerived(info, decl)
+	keyed := false
+	for _, a := range call.Args {
+		if isContext(info.TypeOf(a)) {
+			continue
+		}
+		if recv != nil && usesAny(info, a, map[*types.Var]bool{recv: true}) {
+			return false // the receiver or its fields: the same configuration every call
+		}
+		keyed = keyed || usesAny(info, a, dep)
+	}
+	if !keyed {
+		return false
+	}
+	if s.callee == nil {
+		return true
+	}
+	return m.readsNoReceiverField(s.callee, make(map[*types.Func]bool))
+}
+
+// readsNoReceiverField reports whether fn, a function of this package,
+// reads no field of its receiver, directly or through the methods it
+// calls on it. A method that returns only a context carries no
+// configuration and is not followed. A function of another package
+// cannot be read: false.
+func (m *Model) readsNoReceiverField(fn *types.Func, seen map[*types.Func]bool) bool {
+	if seen[fn] {
+		return true
+	}
+	seen[fn] = true
+	cur, ok := m.funcDecls()[fn]
+	if !ok {
+		return false
+	}
+	info := m.pass.TypesInfo
+	decl := cur.Node().(*ast.FuncDecl)
+	recv := receiverVar(info, decl)
+	if recv == nil {
+		return true
+	}
+	clean := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || !clean {
+			return clean
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok || info.Uses[id] != recv {
+			return true
+		}
+		switch selection := info.Selections[sel]; {
+		case selection == nil:
+		case selection.Kind() == types.FieldVal:
+			clean = false
+		case selection.Kind() == types.MethodVal:
+			if meth, ok := selection.Obj().(*types.Func); ok && !returnsOnlyContext(meth) {
+				clean = m.readsNoReceiverField(meth, seen)
+			}
+		}
+		return clean
+	})
+	return clean
+}
+
+// receiverVar returns the named receiver of decl, or nil.
+func receiverVar(info *types.Info, decl *ast.FuncDecl) *types.Var {
+	if decl.Recv == nil || len(decl.Recv.List) == 0 || len(decl.Recv.List[0].Names) == 0 {
+		return nil
+	}
+	v, _ := info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
+	return v
+}
+
+// paramDerived returns the parameters of decl that are not contexts,
+// and the local variables of its body assigned from them (in source
+// order, one pass).
+func paramDerived(info *types.Info, decl *ast.FuncDecl) map[*types.Var]bool {
+	dep := make(map[*types.Var]bool)
+	for _, field := range decl.Type.Params.List {
+		for _, name := range field.Names {
+			if v, ok := info.Defs[name].(*types.Var); ok && !isContext(v.Type()) {
+				dep[v] = true
+			}
+		}
+	}
+	if len(dep) == 0 || decl.Body == nil {
+		return dep
+	}
+	add := func(ids ...ast.Expr) {
+		for _, e := range ids {
+			if id, ok := e.(*ast.Ident); ok {
+				if v, ok := info.ObjectOf(id).(*types.Var); ok && !isContext(v.Type()) {
+					dep[v] = true
+				}
+			}
+		}
+	}
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, r := range n.Rhs {
+				if usesAny(info, r, dep) {
+					add(n.Lhs...)
+					break
+				}
+			}
+		case *ast.ValueSpec:
+			for _, r := range n.Values {
+				if usesAny(info, r, dep) {
+					for _, id := range n.Names {
+						add(id)
+					}
+					break
+				}
+			}
+		}
+		return true
+	})
+	return dep
+}
+
+// isContext reports whether t is context.Context.
+func isContext(t types.Type) bool {
+	return t != nil && typesutil.IsNamed(t, "context", "Context")
+}
+
+// returnsOnlyContext reports whether fn's results are all
+// context.Context (a getter of the receiver's context).
+func returnsOnlyContext(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Results().Len() == 0 {
+		return false
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		if !isContext(sig.Results().At(i).Type()) {
+			return false
+		}
+	}
+	return true
 }
 
 // isOneShotLiteral reports whether n builds a pool literal that keeps no

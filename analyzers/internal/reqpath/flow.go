@@ -163,15 +163,27 @@ func (f *flower) expr(cur inspector.Cursor, depth int) Flow {
 				return Flow{Used: true}.or(f.expr(parent, depth+1))
 			}
 			// A builder chain hands on a value of the receiver's type
-			// (b.WithTransportOptions(...), c.SetTimeout(...)): follow it.
+			// (b.WithTransportOptions(...), c.SetTimeout(...)), and a
+			// method that hands the pool out as an *http.Client or a
+			// RoundTripper (go-retryablehttp's StandardClient, corpus:
+			// godo New) returns a view that sends through it: follow it.
 			if parent.ParentEdgeKind() == edge.CallExpr_Fun {
 				if sig, ok := sel.Type().(*types.Signature); ok && sig.Results().Len() == 1 &&
-					types.Identical(sig.Results().At(0).Type(), f.info.TypeOf(p.X)) {
+					(types.Identical(sig.Results().At(0).Type(), f.info.TypeOf(p.X)) || isHTTPView(sig.Results().At(0).Type())) {
 					return Flow{Used: true}.or(f.expr(parent.Parent(), depth+1))
 				}
 			}
 			return Flow{Used: true}
 		case types.FieldVal:
+			// cfg.Transport read back from a local that holds the
+			// value (cfg.Transport = t earlier, cfg a by-value
+			// parameter or a local struct; corpus: opensearch-go's
+			// New), or c.Transport of a client that carries it: a field
+			// of a type that sends (*http.Client, *http.Transport,
+			// RoundTripper) carries the value on.
+			if parent.ParentEdgeKind() != edge.AssignStmt_Lhs && isHTTPView(sel.Type()) {
+				return f.expr(parent, depth+1)
+			}
 			// v.DisableKeepAlives = true
 			if oneShotFields[p.Sel.Name] && parent.ParentEdgeKind() == edge.AssignStmt_Lhs {
 				as := parent.Parent().Node().(*ast.AssignStmt)
@@ -318,6 +330,15 @@ func (f *flower) results(at inspector.Cursor, lhs []ast.Expr, depth int) Flow {
 // carries reports whether the results of call can hold a value built
 // from its arguments: not when they are only errors, booleans, numbers
 // or strings.
+// isHTTPView reports whether t is an *http.Client, an *http.Transport
+// or an http.RoundTripper: a value a method of a pool can return to
+// send through the pool. A response or a request is not one, so
+// return c.Get(url) does not keep c.
+func isHTTPView(t types.Type) bool {
+	return typesutil.IsNamedOrPointer(t, typesutil.NetHTTP, "Client", "Transport") ||
+		typesutil.IsNamed(t, typesutil.NetHTTP, "RoundTripper")
+}
+
 func carries(info *types.Info, call *ast.CallExpr) bool {
 	t := info.TypeOf(call)
 	if t == nil {

@@ -404,3 +404,21 @@ func BadRegisterLocal(path string) error { // want BadRegisterLocal:`buildsPool\
 	r := &routerlib.Route{}
 	return r.Handler(newProxy()).GetError() // want `http.Transport`
 }
+
+// BadTransportFromInput builds a pool from what it is given: unlike an
+// AWS config bound to a region, an http.Transport serves every host, so
+// one per input is still the same pool again (reqpath's inputKeyed
+// applies to AWS kinds only).
+func BadTransportFromInput(ctx context.Context, url string, insecure bool) error { // want BadTransportFromInput:`buildsPool\(http.Transport\)`
+	tr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: insecure}} // want `http.Transport created per call of BadTransportFromInput and dropped after use`
+	hc := &http.Client{Transport: tr, Timeout: 5 * time.Second}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}

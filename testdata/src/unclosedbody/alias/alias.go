@@ -83,3 +83,61 @@ func badRetriedNotClosed(c *http.Client, req *http.Request) (int, error) {
 	resp.Body.Close()
 	return http.StatusOK, nil
 }
+
+// proxyCtx runs a filter chain over responses (goproxy's
+// filterResponse): it keeps the response it is given, and returns it
+// or one derived from it, without closing it.
+type proxyCtx struct {
+	resp     *http.Response
+	handlers []func(*http.Response) *http.Response
+}
+
+func (p *proxyCtx) filter(resp *http.Response) *http.Response {
+	for _, h := range p.handlers {
+		p.resp = resp
+		resp = h(resp)
+	}
+	return resp
+}
+
+// goproxy http.go:39: the original body is closed through an alias
+// saved under a nil check, before the filter chain replaces resp.
+func goodFilterChain(p *proxyCtx, rt http.RoundTripper, req *http.Request, w io.Writer) {
+	resp, err := rt.RoundTrip(req)
+	if err != nil {
+		return
+	}
+	var origBody io.ReadCloser
+	if resp != nil {
+		origBody = resp.Body
+		defer origBody.Close()
+	}
+	resp = p.filter(resp)
+	if resp == nil {
+		return
+	}
+	if resp.StatusCode == http.StatusSwitchingProtocols {
+		return
+	}
+	io.Copy(w, resp.Body)
+}
+
+// replace closes the response it is given and returns another one.
+func (p *proxyCtx) replace(resp *http.Response) *http.Response {
+	resp.Body.Close()
+	return p.resp
+}
+
+// The twin: a filter that closes the old response returns a fresh one,
+// which is followed on its own.
+func badFilterChain(p *proxyCtx, rt http.RoundTripper, req *http.Request, w io.Writer) {
+	resp, err := rt.RoundTrip(req)
+	if err != nil {
+		return
+	}
+	resp = p.replace(resp) // want `response body is never closed`
+	if resp == nil {
+		return
+	}
+	io.Copy(w, resp.Body)
+}

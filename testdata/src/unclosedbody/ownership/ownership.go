@@ -191,12 +191,24 @@ func goodTCleanupMethodValue(t testing.TB, url string) {
 	_ = resp.StatusCode
 }
 
-func badTCleanupForgot(t testing.TB, url string) {
+// A test suite's method (no testing parameter: a function that takes
+// one is a test helper, checked only with -tests).
+type suite struct{ t testing.TB }
+
+func (s suite) badTCleanupForgot(url string) {
 	resp, err := http.Get(url) // want `response body is never closed`
 	if err != nil {
-		t.Fatal(err)
+		s.t.Fatal(err)
 	}
-	t.Cleanup(func() { t.Log(resp.Status) })
+	s.t.Cleanup(func() { s.t.Log(resp.Status) })
+}
+
+func (s suite) goodTCleanup(url string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.t.Cleanup(func() { resp.Body.Close() })
 }
 
 // Helpers that close through another helper: the fact propagates.

@@ -59,3 +59,48 @@ func badStatus(rt http.RoundTripper, req *http.Request) (int, error) {
 	resp.Body.Close()
 	return http.StatusOK, nil
 }
+
+// goproxy https.go:615: the error is a variable the closure captures;
+// it still holds the call's error at the check.
+func goodCapturedErr(rt http.RoundTripper, reqs []*http.Request) error {
+	var err error
+	handle := func(req *http.Request) bool {
+		var resp *http.Response
+		resp, err = rt.RoundTrip(req)
+		if err != nil {
+			log.Printf("round trip: %v", err)
+			return false
+		}
+		defer resp.Body.Close()
+		return resp.StatusCode == http.StatusOK
+	}
+	for _, req := range reqs {
+		if !handle(req) {
+			break
+		}
+	}
+	return err
+}
+
+// The twin: a status return before the close.
+func badCapturedErr(rt http.RoundTripper, reqs []*http.Request) error {
+	var err error
+	handle := func(req *http.Request) bool {
+		var resp *http.Response
+		resp, err = rt.RoundTrip(req) // want `response body is not closed on the path that returns here`
+		if err != nil {
+			return false
+		}
+		if resp.StatusCode != http.StatusOK {
+			return false
+		}
+		defer resp.Body.Close()
+		return true
+	}
+	for _, req := range reqs {
+		if !handle(req) {
+			break
+		}
+	}
+	return err
+}

@@ -3,6 +3,7 @@ package synthetic
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -58,6 +59,33 @@ func badFromConn(conn net.Conn, req *http.Request) int {
 	return resp.StatusCode
 }
 
+// goproxy transport.go:380: a CONNECT handshake on a connection the
+// function dialed. The body holds no pooled connection and nothing of
+// its own; the connection is closed or handed on.
+func goodReadResponseOwnConn(addr string, req *http.Request) (net.Conn, error) {
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	if err := req.Write(conn); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	br := bufio.NewReader(conn)
+	resp, err := http.ReadResponse(br, req)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		conn.Close()
+		return nil, errors.New(resp.Status)
+	}
+	return conn, nil
+}
+
+// The twin: the caller's connection, which it may read the next
+// response from.
 func badReadResponseConn(conn net.Conn, req *http.Request) int {
 	resp, err := http.ReadResponse(bufio.NewReader(conn), req) // want `response body is never closed`
 	if err != nil {

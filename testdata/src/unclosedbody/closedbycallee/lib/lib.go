@@ -55,7 +55,7 @@ func Open(c *http.Client, req *http.Request) (*http.Response, error) {
 
 // CloseOnBadStatus closes the body only on a bad status: on 200 the
 // response it returns is still open.
-func CloseOnBadStatus(c *http.Client, req *http.Request) (*http.Response, error) {
+func CloseOnBadStatus(c *http.Client, req *http.Request) (*http.Response, error) { // want CloseOnBadStatus:`^openOnSuccess$`
 	resp, err := c.Do(req)
 	if err != nil {
 		return nil, err

@@ -29,7 +29,7 @@ func RequireNotFoundOrOK(resp *http.Response) (bool, *http.Response, error) { //
 }
 
 // Must returns r, or panics on err.
-func Must(r *http.Response, err error) *http.Response { // want Must:`^closesParam\(0\)$` Must:`^noOpenResponse\(passes 0\)$`
+func Must(r *http.Response, err error) *http.Response { // want Must:`^closesParam\(0\) handsOn\(0\)$` Must:`^noOpenResponse\(passes 0\)$`
 	if err != nil {
 		panic(err)
 	}
