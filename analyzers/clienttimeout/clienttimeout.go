@@ -88,7 +88,9 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 	if !cfg.tests && isFakePackage(pass.Pkg) {
 		return nil, nil // test doubles; the facts above still count
 	}
-	skip := func(pos token.Pos) bool { return !cfg.tests && passutil.IsTestFile(pass, pos) }
+	skip := func(pos token.Pos) bool {
+		return !cfg.tests && (passutil.IsTestFile(pass, pos) || inTestHelper(pass, pos))
+	}
 
 	env := &env{
 		pass:       pass,
@@ -243,6 +245,11 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 			return // every call of the SDK it is handed to is bounded
 		}
 		why = v.Why
+	} else if v, ok := sentDirectly(pass, cur); ok {
+		if v.OK {
+			return // (&http.Client{}).Do(req) with a bounded request
+		}
+		why = v.Why
 	}
 	subject := "http.Client literal"
 	switch c.Kind {
@@ -268,4 +275,47 @@ func handedToSDK(pass *analysis.Pass, cur inspector.Cursor) (reqbound.Verdict, b
 		return reqbound.Verdict{}, false
 	}
 	return reqbound.SDK(pass, cur.Parent())
+}
+
+// sentDirectly judges a client built as the receiver of its one send:
+// (&http.Client{}).Do(req).
+func sentDirectly(pass *analysis.Pass, cur inspector.Cursor) (reqbound.Verdict, bool) {
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	if cur.ParentEdgeKind() != edge.SelectorExpr_X || cur.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
+		return reqbound.Verdict{}, false
+	}
+	sel := cur.Parent().Node().(*ast.SelectorExpr)
+	if !reqbound.IsSend(sel.Sel.Name) {
+		return reqbound.Verdict{}, false
+	}
+	call := cur.Parent().Parent()
+	return reqbound.Send(pass, call, call.Node().(*ast.CallExpr), sel.Sel.Name), true
+}
+
+// inTestHelper reports whether pos lies in a function declared with a
+// parameter of one of the testing package's handle types (*testing.T,
+// *testing.B, *testing.F, testing.TB): test support code that runs
+// under go test, wherever its file is (opensearch-go's
+// testutil.WaitForCluster(t)).
+func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
+	for _, file := range pass.Files {
+		if pos < file.Pos() || pos >= file.End() {
+			continue
+		}
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || pos < fd.Pos() || pos >= fd.End() {
+				continue
+			}
+			for _, field := range fd.Type.Params.List {
+				t := pass.TypesInfo.TypeOf(field.Type)
+				if typesutil.IsPointerToNamed(t, "testing", "T", "B", "F") || typesutil.IsNamed(t, "testing", "TB") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

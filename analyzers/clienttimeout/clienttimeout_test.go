@@ -51,6 +51,8 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/optctxshared",
 		"clienttimeout/owners",
 		"clienttimeout/ctxhelper",
+		"clienttimeout/testhelper",
+		"clienttimeout/directsend",
 	)
 }
 

@@ -54,18 +54,21 @@
 //     retry.Never(ctx), also in a closure), or by a helper given such a
 //     context; a request that is a parameter of an unexported function
 //     counts when every call of the function in the package passes
-//     such a request; one that is a parameter of an exported function
-//     (func (w *Wrapper) Do(req *http.Request), like http.Client.Do)
-//     is its caller's, as a context parameter is, as long as the calls
-//     of it in the package pass bounded requests; a request given a context only when the
-//     caller supplies one (if r.ctx != nil { return
-//     req.WithContext(r.ctx) }, as consul's QueryOptions do) counts
-//     as the caller's choice. context.Background() and context.TODO()
-//     are not bounds. A client handed to a call together with a
-//     request (spdy.NegotiateStreaming(upgrader, &client, req)) or a
-//     context (send(ctx, client, msg)) counts as sending under it. A
-//     local variable stored in a field of the package's own struct
-//     types (&T{client: c}, s.client = c) is followed into the field.
+//     such a request, as does one of a method of an unexported type
+//     that no exported interface lists, called directly or through the
+//     package's own interfaces (a retrying Do(req) wrapper behind an
+//     unexported httpClient interface); a request given a
+//     context only when the caller supplies one (if r.ctx != nil {
+//     return req.WithContext(r.ctx) }, as consul's QueryOptions do)
+//     counts as the caller's choice. context.Background() and
+//     context.TODO() are not bounds. A client handed to a call
+//     together with a request (spdy.NegotiateStreaming(upgrader,
+//     &client, req)) or a context (send(ctx, client, msg)) counts as
+//     sending under it, and a client built as the receiver of its
+//     send, (&http.Client{}).Do(req), sends that request. A local
+//     variable stored in a field of the package's own struct types
+//     (&T{client: c}, s.client = c) is followed into the field, and a
+//     field through the calls of its accessor (return w.client).
 //     The same holds for a use of http.DefaultClient (c :=
 //     http.DefaultClient, &Service{client: http.DefaultClient});
 //   - the client is handed to an SDK constructor from another package
@@ -80,10 +83,12 @@
 //     unbounded and reported; so is a client whose SDK is never called
 //     with a context here;
 //   - http.DefaultClient, or a client built there, is the fallback
-//     assigned in if x == nil { x = http.DefaultClient } in a function
-//     that takes a client from its caller (a *http.Client parameter, or
-//     a struct parameter with a *http.Client field): passing nil is the
-//     caller's choice;
+//     assigned in if x == nil { x = http.DefaultClient } in a declared
+//     function that takes a client from its caller (a *http.Client
+//     parameter, or a struct parameter with a *http.Client field):
+//     passing nil is the caller's choice. A function literal, such as a
+//     functional option, is building the library's own value, and is
+//     reported;
 //   - the client is built by an exported function that returns it (or a
 //     struct holding it) as a building block, and a caller in the
 //     package sets Timeout on the result or bounds every request it
@@ -125,9 +130,11 @@
 //     except a package-level client that sends unbounded requests in
 //     the package, which is reported;
 //   - the client is deliberately without a timeout (see below);
-//   - the code is in a _test.go file, or in a package named fake or
-//     fakes (test doubles by convention, such as
-//     k8s.io/client-go/rest/fake), unless -clienttimeout.tests is set.
+//   - the code is in a _test.go file, in a function that takes a
+//     *testing.T, *testing.B, *testing.F or testing.TB (test support
+//     code in any file), or in a package named fake or fakes (test
+//     doubles by convention, such as k8s.io/client-go/rest/fake),
+//     unless -clienttimeout.tests is set.
 //
 // Client.Timeout covers the whole exchange, reading the body included,
 // so it cuts off streaming responses (server-sent events, long polls,

@@ -266,10 +266,12 @@ func nilDefault(pass *analysis.Pass, cur inspector.Cursor) bool {
 		return false
 	}
 	var params *ast.FieldList
-	switch fn := fc.Node().(type) {
-	case *ast.FuncDecl:
-		params = fn.Type.Params
-	case *ast.FuncLit:
+	// A declared function: a function literal is typically a
+	// functional option, whose parameter is the value the library is
+	// building, not a client the user chose to leave out (minio-go's
+	// CertificateIdentityWithTransport: if i.Client == nil { i.Client
+	// = &http.Client{} }).
+	if fn, ok := fc.Node().(*ast.FuncDecl); ok {
 		params = fn.Type.Params
 	}
 	if params == nil {

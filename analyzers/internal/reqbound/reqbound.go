@@ -205,13 +205,15 @@ func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.C
 }
 
 // paramBounded judges a request that is a parameter of the function at
-// fc: for an unexported function whose every call in the package
-// passes a bounded request, it is bounded (do(req) called by methods
-// that build req with their caller's context). An exported function's
-// request is its caller's, as a context parameter is: built with the
-// caller's context (func (c *Client) Do(req *http.Request), a wrapper
-// like http.Client.Do itself); the calls of it seen in the package must
-// still pass bounded requests.
+// fc. When all the function's callers are in the package, it is bounded
+// if every call passes a bounded request (do(req) called by methods that
+// build req with their caller's context): an unexported function, or a
+// method of an unexported type that no exported interface of the
+// package lists, called directly or through the package's own
+// interfaces (slack-go's retryClient.Do behind its httpClient
+// interface). An exported function's callers are elsewhere, and so are
+// a method's that implements an exported interface (client_golang's
+// httpClient.Do behind api.Client): unknown.
 func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth int) Verdict {
 	decl, ok := fc.Node().(*ast.FuncDecl)
 	if !ok || depth >= maxReqDepth {
@@ -231,9 +233,26 @@ func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth 
 	if idx < 0 || sig.Variadic() && idx == sig.Params().Len()-1 {
 		return Verdict{}
 	}
-	calls, onlyCalled := CallsOf(pass, fc.Inspector().Root(), fn)
-	exported := decl.Name.IsExported()
-	if !exported && (!onlyCalled || len(calls) == 0) {
+	root := fc.Inspector().Root()
+	calls, onlyCalled := CallsOf(pass, root, fn)
+	if decl.Name.IsExported() {
+		recv := recvNamed(sig)
+		if recv == nil || recv.Obj().Exported() || exportedInterfaceLists(pass, recv, fn.Name()) {
+			return Verdict{}
+		}
+		for _, c := range interfaceCalls(pass, root, recv, fn.Name()) {
+			if n := c.Node(); n.Pos() < decl.Pos() || decl.End() <= n.Pos() {
+				calls = append(calls, c) // not its own forwarding call
+			}
+		}
+		if len(calls) == 0 {
+			// Never called here, and no exported type or interface
+			// hands it out (go-containerregistry's fetcher.Do): it
+			// sends nothing we could judge.
+			return Verdict{OK: true}
+		}
+	}
+	if !onlyCalled || len(calls) == 0 {
 		return Verdict{} // a function value: callers unknown
 	}
 	out := Verdict{OK: true}
@@ -250,6 +269,68 @@ func paramBounded(pass *analysis.Pass, fc inspector.Cursor, v *types.Var, depth 
 			return Verdict{Why: b.Why}
 		}
 		out.keep(b)
+	}
+	return out
+}
+
+// recvNamed returns the named type of a method's receiver, or nil.
+func recvNamed(sig *types.Signature) *types.Named {
+	if sig.Recv() == nil {
+		return nil
+	}
+	t := sig.Recv().Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// implements reports whether the named type, or a pointer to it,
+// implements iface.
+func implements(n *types.Named, iface *types.Interface) bool {
+	return types.Implements(n, iface) || types.Implements(types.NewPointer(n), iface)
+}
+
+// exportedInterfaceLists reports whether an exported interface type of
+// the package lists the method name and is implemented by n: values of
+// n may then be handed out behind it, to callers in other packages.
+func exportedInterfaceLists(pass *analysis.Pass, n *types.Named, name string) bool {
+	scope := pass.Pkg.Scope()
+	for _, nm := range scope.Names() {
+		tn, ok := scope.Lookup(nm).(*types.TypeName)
+		if !ok || !tn.Exported() {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for i := range iface.NumMethods() {
+			if iface.Method(i).Name() == name && implements(n, iface) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// interfaceCalls returns the calls in the package of the method name
+// on an interface that n implements.
+func interfaceCalls(pass *analysis.Pass, root inspector.Cursor, n *types.Named, name string) []inspector.Cursor {
+	var out []inspector.Cursor
+	for cc := range root.Preorder((*ast.CallExpr)(nil)) {
+		fn := typesutil.Callee(pass.TypesInfo, cc.Node().(*ast.CallExpr))
+		if fn == nil || fn.Name() != name {
+			continue
+		}
+		recv := fn.Type().(*types.Signature).Recv()
+		if recv == nil {
+			continue
+		}
+		if iface, ok := recv.Type().Underlying().(*types.Interface); ok && implements(n, iface) {
+			out = append(out, cc)
+		}
 	}
 	return out
 }

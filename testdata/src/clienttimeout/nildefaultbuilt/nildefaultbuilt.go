@@ -57,3 +57,19 @@ func (c *client) get(u string) error {
 }
 
 var _, _ = newFixed, (*client).get
+
+// A functional option's parameter is the value being built, not a
+// client the caller left out (minio-go's CertificateIdentityWithTransport).
+
+type Identity struct{ Client *http.Client }
+
+type IdentityOption func(*Identity)
+
+func WithTransport(t http.RoundTripper) IdentityOption {
+	return func(i *Identity) {
+		if i.Client == nil {
+			i.Client = &http.Client{} // want `^http\.Client literal has no Timeout`
+		}
+		i.Client.Transport = t
+	}
+}
