@@ -89,7 +89,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 		return nil, nil // test doubles; the facts above still count
 	}
 	skip := func(pos token.Pos) bool {
-		return !cfg.tests && (passutil.IsTestFile(pass, pos) || inTestHelper(pass, pos))
+		return !cfg.tests && passutil.InTestCode(pass, pos)
 	}
 
 	env := &env{
@@ -292,30 +292,4 @@ func sentDirectly(pass *analysis.Pass, cur inspector.Cursor) (reqbound.Verdict, 
 	}
 	call := cur.Parent().Parent()
 	return reqbound.Send(pass, call, call.Node().(*ast.CallExpr), sel.Sel.Name), true
-}
-
-// inTestHelper reports whether pos lies in a function declared with a
-// parameter of one of the testing package's handle types (*testing.T,
-// *testing.B, *testing.F, testing.TB): test support code that runs
-// under go test, wherever its file is (opensearch-go's
-// testutil.WaitForCluster(t)).
-func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
-	for _, file := range pass.Files {
-		if pos < file.Pos() || pos >= file.End() {
-			continue
-		}
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || pos < fd.Pos() || pos >= fd.End() {
-				continue
-			}
-			for _, field := range fd.Type.Params.List {
-				t := pass.TypesInfo.TypeOf(field.Type)
-				if typesutil.IsPointerToNamed(t, "testing", "T", "B", "F") || typesutil.IsNamed(t, "testing", "TB") {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }

@@ -12,7 +12,6 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/poollint/poollint/analyzers/internal/passutil"
-	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
 // A Func is one function or function literal of the package, with what
@@ -54,7 +53,7 @@ func (o *Owners) Funcs(pass *analysis.Pass, tests bool) iter.Seq[*Func] {
 			if cur.Node().Pos() < helperEnd {
 				continue // a literal inside a test helper
 			}
-			if decl, ok := cur.Node().(*ast.FuncDecl); ok && !tests && testHelper(pass.TypesInfo, decl) {
+			if decl, ok := cur.Node().(*ast.FuncDecl); ok && !tests && passutil.IsTestHelper(pass.TypesInfo, decl) {
 				helperEnd = decl.End()
 				continue
 			}
@@ -128,22 +127,4 @@ func (f *Func) index() {
 // function's body (see Find).
 func (f *Func) Defs() ([]Def, []Discard) {
 	return Find(f.Info, f.Body, f.Scope)
-}
-
-// testHelper reports whether decl takes a *testing.T, *testing.B,
-// *testing.F or testing.TB: test support code outside a _test.go file
-// (a testutil package's helpers), checked only with -tests, like the
-// test files themselves.
-func testHelper(info *types.Info, decl *ast.FuncDecl) bool {
-	fn, ok := info.Defs[decl.Name].(*types.Func)
-	if !ok {
-		return false
-	}
-	for p := range fn.Signature().Params().Variables() {
-		t := p.Type()
-		if typesutil.IsPointerToNamed(t, "testing", "T", "B", "F") || typesutil.IsNamed(t, "testing", "TB") {
-			return true
-		}
-	}
-	return false
 }

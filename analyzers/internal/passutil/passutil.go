@@ -11,12 +11,44 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
 // IsTestFile reports whether pos lies in a _test.go file.
 func IsTestFile(pass *analysis.Pass, pos token.Pos) bool {
 	f := pass.Fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// IsTestHelper reports whether decl takes a *testing.T, *testing.B,
+// *testing.F or testing.TB: test support code that runs under go test
+// wherever its file is (a testutil package's helpers, opensearch-go's
+// testutil.WaitForCluster(t)). The analyzers treat it like a test file.
+func IsTestHelper(info *types.Info, decl *ast.FuncDecl) bool {
+	for _, field := range decl.Type.Params.List {
+		t := info.TypeOf(field.Type)
+		if typesutil.IsPointerToNamed(t, "testing", "T", "B", "F") || typesutil.IsNamed(t, "testing", "TB") {
+			return true
+		}
+	}
+	return false
+}
+
+// InTestCode reports whether pos lies in a _test.go file or in a test
+// helper (IsTestHelper).
+func InTestCode(pass *analysis.Pass, pos token.Pos) bool {
+	if IsTestFile(pass, pos) {
+		return true
+	}
+	if f := File(pass, pos); f != nil {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= pos && pos < fd.End() {
+				return IsTestHelper(pass.TypesInfo, fd)
+			}
+		}
+	}
+	return false
 }
 
 // File returns the syntax tree of pass that contains pos, or nil.

@@ -2,8 +2,6 @@ package reqpath
 
 import (
 	"fmt"
-	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -29,7 +27,7 @@ func Run(pass *analysis.Pass, spec *Spec) (any, error) {
 	}
 	model := pass.ResultOf[Analyzer].(*Model)
 	for _, f := range model.Find(pass, spec) {
-		if !spec.Tests && (passutil.IsTestFile(pass, f.Node.Pos()) || inTestHelper(pass, f.Node.Pos())) {
+		if !spec.Tests && passutil.InTestCode(pass, f.Node.Pos()) {
 			continue
 		}
 		pass.Report(f.Diagnostic(pass.Pkg))
@@ -69,29 +67,4 @@ func (f Finding) Diagnostic(pkg *types.Package) analysis.Diagnostic {
 	}
 	d.Related = append(d.Related, ctx.Related()...)
 	return d
-}
-
-// inTestHelper reports whether pos lies in a function declared with a
-// parameter of one of the testing package's handle types: it runs under
-// go test, wherever its file is.
-func inTestHelper(pass *analysis.Pass, pos token.Pos) bool {
-	for _, file := range pass.Files {
-		if pos < file.Pos() || pos >= file.End() {
-			continue
-		}
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || pos < fd.Pos() || pos >= fd.End() {
-				continue
-			}
-			for _, field := range fd.Type.Params.List {
-				t := pass.TypesInfo.TypeOf(field.Type)
-				if typesutil.IsPointerToNamed(t, "testing", "T", "B", "F") || typesutil.IsNamed(t, "testing", "TB") {
-					return true
-				}
-			}
-			return false
-		}
-	}
-	return false
 }
