@@ -62,19 +62,10 @@ func (f *Func) counterCond(cond ast.Expr, val bool, fs flagState) (counterRel, b
 	i := f.counterVar(x)
 	if i == nil {
 		i = f.counterVar(y)
-		x, y = y, x
-		switch op { // mirror: max > i is i < max
-		case token.LSS:
-			op = token.GTR
-		case token.LEQ:
-			op = token.GEQ
-		case token.GTR:
-			op = token.LSS
-		case token.GEQ:
-			op = token.LEQ
-		default:
-			return counterRel{}, false
+		if mirror(op) == op {
+			return counterRel{}, false // == or !=: no order to mirror
 		}
+		x, y, op = y, x, mirror(op) // max > i is i < max
 	}
 	if i == nil || !f.fixedBound(y, i) {
 		return counterRel{}, false

@@ -148,22 +148,28 @@ func statusCond(info *types.Info, cond ast.Expr, val bool, v *types.Var) (status
 	return statusState{}, false
 }
 
+// mirror returns the comparison op with its operands swapped: a < b is
+// b > a. == and != (and any other operator) are their own mirror.
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
 // statusCompare evaluates v.StatusCode OP constant (either way round).
 func statusCompare(info *types.Info, c *ast.BinaryExpr, val bool, v *types.Var) (statusState, bool) {
 	op := c.Op
 	x, y := c.X, c.Y
 	if !isStatusOf(info, x, v) {
-		x, y = y, x
-		switch op { // mirror: 200 <= s is s >= 200
-		case token.LSS:
-			op = token.GTR
-		case token.LEQ:
-			op = token.GEQ
-		case token.GTR:
-			op = token.LSS
-		case token.GEQ:
-			op = token.LEQ
-		}
+		x, y, op = y, x, mirror(op) // 200 <= s is s >= 200
 	}
 	if !isStatusOf(info, x, v) {
 		return statusState{}, false
