@@ -25,9 +25,11 @@ package main
 
 import (
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -114,21 +116,35 @@ func withOptIn(suite []*analysis.Analyzer, args []string) []string {
 	return append(extra, args...)
 }
 
+// boolFlags yields the name of every flag in args (up to a "--"), with
+// its value read as a boolean flag's: -name and -name=true (or 1, t, T,
+// TRUE, True) are on. Packages, the unit's .cfg and the values of other
+// flags do not start with "-" and are skipped.
+func boolFlags(args []string) iter.Seq2[string, bool] {
+	return func(yield func(string, bool) bool) {
+		for _, arg := range args {
+			if arg == "--" {
+				return
+			}
+			if !strings.HasPrefix(arg, "-") {
+				continue
+			}
+			name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-"), "=")
+			on, err := strconv.ParseBool(value)
+			if !yield(name, !hasValue || err == nil && on) {
+				return
+			}
+		}
+	}
+}
+
 // selection scans the flags of args (up to a "--") for the
 // analyzers asked for alone (-NAME, -NAME=true), those turned off
 // (-NAME=false) and those whose -NAME.enable is set. Other flags and
 // their values are skipped.
 func selection(suite []*analysis.Analyzer, args []string) (only, off []string, enabled map[string]bool) {
 	enabled = make(map[string]bool)
-	for _, arg := range args {
-		if arg == "--" {
-			break
-		}
-		if !strings.HasPrefix(arg, "-") {
-			continue // a package, the unit's .cfg, or a flag's value
-		}
-		name, value, hasValue := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-"), "=")
-		on := !hasValue || value == "true" || value == "1" || value == "t" || value == "T" || value == "TRUE" || value == "True"
+	for name, on := range boolFlags(args) {
 		for _, a := range suite {
 			switch name {
 			case a.Name:

@@ -156,12 +156,8 @@ func factsLen(file string) (uint32, bool) {
 // even for directives: a finding there could not have been reported),
 // so a unit need not type-check them.
 func testsOff(args []string) bool {
-	for _, arg := range args {
-		if arg == "--" {
-			break
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-		if strings.HasPrefix(arg, "-") && strings.HasSuffix(name, ".tests") && (!hasValue || value == "true" || value == "1" || value == "t" || value == "T" || value == "TRUE" || value == "True") {
+	for name, on := range boolFlags(args) {
+		if on && strings.HasSuffix(name, ".tests") {
 			return false
 		}
 	}
@@ -236,13 +232,9 @@ func withoutTests(cfgFile string, args []string) (cfg string, done bool) {
 
 // jsonOutput reports whether args ask unitchecker for JSON (-json).
 func jsonOutput(args []string) bool {
-	for _, arg := range args {
-		if arg == "--" {
-			break
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(arg, "-"), "=")
-		if strings.HasPrefix(arg, "-") && name == "json" {
-			return !hasValue || value == "true" || value == "1" || value == "t" || value == "T" || value == "TRUE" || value == "True"
+	for name, on := range boolFlags(args) {
+		if name == "json" {
+			return on
 		}
 	}
 	return false
