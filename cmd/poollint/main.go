@@ -45,7 +45,7 @@ const debugChecker = "-debug.checker"
 
 func main() {
 	args := os.Args[1:]
-	if unit := unitConfig(args); unit != "" {
+	if unit := readUnit(unitConfig(args)); unit != nil {
 		// A dependency on which the analyzers have nothing to do:
 		// write its export data for its importers, run nothing.
 		if ok, std := exportOnly(unit, constructorPackages(args)); ok && typesOnly(unit, !std) {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/build"
@@ -33,22 +32,8 @@ import (
 // the package's declarations show a function about which an analyzer
 // could export a fact (analyzers.MayExportFacts), so that the caller
 // runs the suite there.
-func typesOnly(cfgFile string, facts bool) bool {
-	data, err := os.ReadFile(cfgFile)
-	if err != nil {
-		return false
-	}
-	var cfg struct {
-		ImportPath  string
-		GoVersion   string
-		Compiler    string
-		GoFiles     []string
-		ImportMap   map[string]string // import path → package path
-		PackageVetx map[string]string // package path → vetx file
-		VetxOnly    bool
-		VetxOutput  string
-	}
-	if json.Unmarshal(data, &cfg) != nil || !cfg.VetxOnly || cfg.VetxOutput == "" || len(cfg.GoFiles) == 0 {
+func typesOnly(cfg *vetUnit, facts bool) bool {
+	if !cfg.VetxOnly || cfg.VetxOutput == "" || len(cfg.GoFiles) == 0 {
 		return false
 	}
 	fset := token.NewFileSet()

@@ -30,6 +30,42 @@ import (
 // Any doubt (an unreadable config or vetx file, a type error) sends
 // the unit through unitchecker as usual.
 
+// A vetUnit is the config go vet writes for one unit, read once and
+// shared by exportOnly, typesOnly and withoutTests.
+type vetUnit struct {
+	file string // the config file
+	data []byte // its JSON, for withoutTests' rewritten copy
+
+	ImportPath  string
+	Dir         string // the package directory, also for cgo packages
+	GoVersion   string
+	Compiler    string
+	GoFiles     []string
+	ImportMap   map[string]string // import path → package path
+	PackageVetx map[string]string // package path → vetx file
+	VetxOnly    bool
+	VetxOutput  string
+	Stdout      string
+	FixArchive  string
+}
+
+// readUnit reads a go vet unit's config file; nil for "" and on any
+// error (the unit then runs through unitchecker as usual).
+func readUnit(file string) *vetUnit {
+	if file == "" {
+		return nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	u := &vetUnit{file: file, data: data}
+	if json.Unmarshal(data, u) != nil {
+		return nil
+	}
+	return u
+}
+
 // unitConfig returns the go vet unit's config file in args, or "".
 func unitConfig(args []string) string {
 	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
@@ -59,19 +95,8 @@ func unitConfig(args []string) string {
 // are checked even where no HTTP code is.
 //
 // std says that the package is in the standard library.
-func exportOnly(cfgFile string, extra []string) (ok, std bool) {
-	data, err := os.ReadFile(cfgFile)
-	if err != nil {
-		return false, false
-	}
-	var cfg struct {
-		VetxOnly    bool
-		Dir         string // the package directory, also for cgo packages
-		ImportPath  string
-		ImportMap   map[string]string // import path → package path
-		PackageVetx map[string]string // package path → vetx file
-	}
-	if json.Unmarshal(data, &cfg) != nil || !cfg.VetxOnly || cfg.Dir == "" {
+func exportOnly(cfg *vetUnit, extra []string) (ok, std bool) {
+	if !cfg.VetxOnly || cfg.Dir == "" {
 		return false, false
 	}
 	goroot := os.Getenv("GOROOT")
@@ -183,21 +208,10 @@ func testsOff(args []string) bool {
 //     external test package could import, and that unit is skipped.
 //
 // Units that produce fixes (-fix, -diff) and any doubt run as usual.
-func withoutTests(cfgFile string, args []string) (cfg string, done bool) {
-	data, err := os.ReadFile(cfgFile)
-	if err != nil {
-		return cfgFile, false
-	}
+func withoutTests(unit *vetUnit, args []string) (cfg string, done bool) {
+	cfgFile := unit.file
 	var raw map[string]json.RawMessage
-	var unit struct {
-		GoFiles    []string
-		VetxOnly   bool
-		VetxOutput string
-		Stdout     string
-		FixArchive string
-	}
-	if json.Unmarshal(data, &raw) != nil || json.Unmarshal(data, &unit) != nil ||
-		unit.VetxOnly || unit.FixArchive != "" || unit.VetxOutput == "" {
+	if json.Unmarshal(unit.data, &raw) != nil || unit.VetxOnly || unit.FixArchive != "" || unit.VetxOutput == "" {
 		return cfgFile, false
 	}
 	var code []string

@@ -54,7 +54,7 @@ func TestExportOnly(t *testing.T) {
 		cfg := map[string]any{"VetxOnly": true, "Dir": dir, "ImportPath": "example.com/p"}
 		maps.Copy(cfg, tc.cfg)
 		data, _ := json.Marshal(cfg)
-		if ok, std := exportOnly(write("unit.cfg", data), tc.extra); ok != tc.ok || std != tc.std {
+		if ok, std := exportOnly(readUnit(write("unit.cfg", data)), tc.extra); ok != tc.ok || std != tc.std {
 			t.Errorf("%s: exportOnly = %v, %v; want %v, %v", tc.name, ok, std, tc.ok, tc.std)
 		}
 	}
@@ -113,7 +113,7 @@ var V = func() T { return T{N: 2} }()
 
 const C = len("four")
 `, nil)
-	if !typesOnly(a, true) {
+	if !typesOnly(readUnit(a), true) {
 		t.Fatal("typesOnly(a) = false, want true")
 	}
 	b := unit("example.com/b", `package b
@@ -124,7 +124,7 @@ func F(t a.T) [a.C]int { return [a.C]int{t.Double()} }
 
 var W = a.V
 `, map[string]string{"example.com/a": vetxOf(a)})
-	if !typesOnly(b, true) {
+	if !typesOnly(readUnit(b), true) {
 		t.Fatal("typesOnly(b) = false, want true")
 	}
 	data, err := os.ReadFile(vetxOf(b))
@@ -153,7 +153,7 @@ var W = a.V
 
 	// A type error in a declaration: left to unitchecker, which
 	// reports it.
-	if typesOnly(unit("example.com/bad", "package bad\n\nvar X undefinedType\n", nil), true) {
+	if typesOnly(readUnit(unit("example.com/bad", "package bad\n\nvar X undefinedType\n", nil)), true) {
 		t.Error("typesOnly(bad) = true, want false")
 	}
 
@@ -165,15 +165,15 @@ var W = a.V
 		"package p\n\nfunc Fail(err error) {\n\tif err != nil {\n\t\tpanic(err)\n\t} else {\n\t\tpanic(\"nil\")\n\t}\n}\n",
 	} {
 		cfg := unit("example.com/p", src, nil)
-		if typesOnly(cfg, true) {
+		if typesOnly(readUnit(cfg), true) {
 			t.Errorf("typesOnly(%q) = true, want false", src)
 		}
-		if !typesOnly(cfg, false) {
+		if !typesOnly(readUnit(cfg), false) {
 			t.Errorf("typesOnly(%q) without facts = false, want true", src)
 		}
 	}
 	// Returns on some path: no fact, export only.
-	if !typesOnly(unit("example.com/check", "package check\n\nfunc Check(ok bool) { if !ok { panic(\"no\") } }\n", nil), true) {
+	if !typesOnly(readUnit(unit("example.com/check", "package check\n\nfunc Check(ok bool) { if !ok { panic(\"no\") } }\n", nil)), true) {
 		t.Error("typesOnly(check) = false, want true")
 	}
 }
@@ -212,7 +212,7 @@ func TestWithoutTests(t *testing.T) {
 
 	// A package with tests: a copy of the config without them.
 	withTests := unit("p", []string{"/src/p/a.go", "/src/p/a_test.go", "/src/p/b.go"}, nil)
-	cfg, done := withoutTests(withTests, nil)
+	cfg, done := withoutTests(readUnit(withTests), nil)
 	if done || cfg == withTests || !strings.HasSuffix(cfg, ".cfg") {
 		t.Fatalf("withoutTests(p) = %s, %v; want a new .cfg, false", cfg, done)
 	}
@@ -228,7 +228,7 @@ func TestWithoutTests(t *testing.T) {
 	// An external test package: nothing to run, an empty vetx file and
 	// the empty JSON tree.
 	xtest := unit("p_test", []string{"/src/p/x_test.go"}, nil)
-	if cfg, done := withoutTests(xtest, []string{"-json", xtest}); !done || cfg != xtest {
+	if cfg, done := withoutTests(readUnit(xtest), []string{"-json", xtest}); !done || cfg != xtest {
 		t.Fatalf("withoutTests(p_test) = %s, %v; want unchanged, true", cfg, done)
 	}
 	if n, ok := factsLen(filepath.Join(dir, "p_test.vetx")); !ok || n != 0 {
@@ -244,7 +244,7 @@ func TestWithoutTests(t *testing.T) {
 		"dependency": unit("dep", []string{"/src/p/a_test.go"}, map[string]any{"VetxOnly": true}),
 		"fixes":      unit("fix", []string{"/src/p/a.go", "/src/p/a_test.go"}, map[string]any{"FixArchive": filepath.Join(dir, "fix.zip")}),
 	} {
-		if cfg, done := withoutTests(u, nil); done || cfg != u {
+		if cfg, done := withoutTests(readUnit(u), nil); done || cfg != u {
 			t.Errorf("%s: withoutTests = %s, %v; want unchanged, false", name, cfg, done)
 		}
 	}
