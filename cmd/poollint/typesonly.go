@@ -108,10 +108,11 @@ func vetxTypes(file string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(data) < 12 || string(data[:4]) != "vetx" {
+	typesLen, _, ok := vetxLengths(data)
+	if !ok {
 		return nil, fmt.Errorf("%s is not a vetx file", file)
 	}
-	n := uint64(binary.LittleEndian.Uint32(data[4:8]))
+	n := uint64(typesLen)
 	if 12+n > uint64(len(data)) {
 		return nil, fmt.Errorf("vetx file %s is truncated", file)
 	}

@@ -170,10 +170,21 @@ func factsLen(file string) (uint32, bool) {
 	}
 	defer f.Close()
 	var header [12]byte
-	if _, err := io.ReadFull(f, header[:]); err != nil || string(header[:4]) != "vetx" {
+	if _, err := io.ReadFull(f, header[:]); err != nil {
 		return 0, false
 	}
-	return binary.LittleEndian.Uint32(header[8:12]), true
+	_, n, ok := vetxLengths(header[:])
+	return n, ok
+}
+
+// vetxLengths decodes the header of a vetx file written by unitchecker
+// (or typesOnly): "vetx", then the little-endian uint32 lengths of the
+// export data and of the facts.
+func vetxLengths(data []byte) (types, facts uint32, ok bool) {
+	if len(data) < 12 || string(data[:4]) != "vetx" {
+		return 0, 0, false
+	}
+	return binary.LittleEndian.Uint32(data[4:8]), binary.LittleEndian.Uint32(data[8:12]), true
 }
 
 // testsOff reports whether no analyzer is asked to look at _test.go
