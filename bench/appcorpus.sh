@@ -11,6 +11,7 @@
 #   bench/appcorpus.sh alertmanager shoutrrr   # some entries (bench/appcorpus/entries.tsv)
 #   bench/appcorpus.sh -c corpus -w /work/wt/X # the same over the library corpus (bench/corpus)
 #   bench/appcorpus.sh -c fresh -b BIN          # the fresh corpus (bench/freshcorpus, issue 11)
+#   bench/appcorpus.sh -c fresh2 -b BIN         # the second fresh corpus (bench/fresh2corpus)
 #
 # Environment: BENCH_WORK (default /tmp/poollint-bench), TAG (the name of
 # the results, default: the worktree's directory name, or the binary's).
@@ -38,7 +39,8 @@ case $CORPUS in
 app) CDIR=$BENCH/appcorpus ;;
 corpus) CDIR=$BENCH/corpus ;;
 fresh) CDIR=$BENCH/freshcorpus ;;
-*) echo "unknown corpus $CORPUS (app, corpus or fresh)" >&2; exit 2 ;;
+fresh2) CDIR=$BENCH/fresh2corpus ;;
+*) echo "unknown corpus $CORPUS (app, corpus, fresh or fresh2)" >&2; exit 2 ;;
 esac
 export GOFLAGS=-mod=readonly GOWORK=off GOTOOLCHAIN=local
 log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }
