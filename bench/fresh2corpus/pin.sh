@@ -31,7 +31,6 @@ go get \
 	github.com/google/martian/v3@v3.3.3 \
 	github.com/awslabs/aws-lambda-go-api-proxy@v0.16.2 \
 	sigs.k8s.io/aws-iam-authenticator@v0.6.13 \
-	github.com/grafana/loki-client-go@v0.0.0-20240913122146-e119d400c3a5 \
 	github.com/atc0005/go-teams-notify/v2@v2.14.0 \
 	github.com/sashabaranov/go-openai@v1.43.0 \
 	github.com/ollama/ollama@v0.17.4 \
