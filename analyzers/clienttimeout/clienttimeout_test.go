@@ -53,6 +53,8 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/ctxhelper",
 		"clienttimeout/testhelper",
 		"clienttimeout/directsend",
+		"clienttimeout/generic/good",
+		"clienttimeout/generic/bad",
 	)
 }
 

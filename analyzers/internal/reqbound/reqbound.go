@@ -340,11 +340,17 @@ func interfaceCalls(pass *analysis.Pass, root inspector.Cursor, n *types.Named, 
 func CallsOf(pass *analysis.Pass, root inspector.Cursor, fn *types.Func) (calls []inspector.Cursor, onlyCalled bool) {
 	onlyCalled = true
 	for cur := range root.Preorder((*ast.Ident)(nil)) {
-		if pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != fn {
+		used, ok := pass.TypesInfo.Uses[cur.Node().(*ast.Ident)].(*types.Func)
+		if !ok || used.Origin() != fn {
 			continue
 		}
 		c := cur
 		if c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			c = c.Parent()
+		}
+		// send[T](c, req): a call of an instance of a generic
+		// function (go-openai's sendRequestStream[T]).
+		if k := c.ParentEdgeKind(); k == edge.IndexExpr_X || k == edge.IndexListExpr_X {
 			c = c.Parent()
 		}
 		if c.ParentEdgeKind() != edge.CallExpr_Fun {
