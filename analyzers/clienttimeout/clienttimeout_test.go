@@ -55,6 +55,8 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/directsend",
 		"clienttimeout/generic/good",
 		"clienttimeout/generic/bad",
+		"clienttimeout/getteriface/good",
+		"clienttimeout/getteriface/bad",
 	)
 }
 

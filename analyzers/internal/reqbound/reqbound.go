@@ -727,7 +727,16 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 			return // a field key in a struct literal: an assignment
 		case edge.ReturnStmt_Results:
 			if isGetter(cur) {
-				return // func (s *S) Client() *http.Client { return s.c }: for tests and wiring
+				// func (s *S) Client() *http.Client { return s.c }: for
+				// tests and wiring, except where the package sends
+				// through it at once (s.Client().Do(req)), also behind
+				// its own interface (go-teams-notify's
+				// MessageSender.HTTPClient()).
+				if fn := accessor(pass, cur); fn != nil && !seen[fn] {
+					seen[fn] = true
+					sends = append(sends, getterSends(pass, root.Inspector().Root(), fn)...)
+				}
+				return
 			}
 			// An accessor (func (w *writer) getClient() *http.Client {
 			// ...; return w.client }): its calls are uses of the client.
@@ -911,6 +920,28 @@ func accessor(pass *analysis.Pass, cur inspector.Cursor) *types.Func {
 	}
 	fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
 	return fn
+}
+
+// getterSends returns the sends in the package made at once on the
+// result of the getter method fn (s.Client().Do(req)): calls of fn
+// itself, or of the method of the same name on an interface that fn's
+// receiver type implements.
+func getterSends(pass *analysis.Pass, root inspector.Cursor, fn *types.Func) []inspector.Cursor {
+	calls, _ := CallsOf(pass, root, fn)
+	if recv := recvNamed(fn.Type().(*types.Signature)); recv != nil {
+		calls = append(calls, interfaceCalls(pass, root, recv, fn.Name())...)
+	}
+	var out []inspector.Cursor
+	for _, c := range calls {
+		if passutil.IsTestFile(pass, c.Node().Pos()) || c.ParentEdgeKind() != edge.SelectorExpr_X {
+			continue
+		}
+		sel := c.Parent()
+		if IsSend(sel.Node().(*ast.SelectorExpr).Sel.Name) && sel.ParentEdgeKind() == edge.CallExpr_Fun {
+			out = append(out, sel.Parent())
+		}
+	}
+	return out
 }
 
 // isGetter reports whether the return at cur is the whole body of a
