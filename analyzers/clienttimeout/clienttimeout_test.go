@@ -57,6 +57,7 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/generic/bad",
 		"clienttimeout/getteriface/good",
 		"clienttimeout/getteriface/bad",
+		"clienttimeout/nildefaultfactory",
 	)
 }
 
