@@ -30,6 +30,10 @@ import (
 // says which, because it is the fix: "ctx is in scope but not used for
 // the request".
 
+// NoContext is why a request built by http.NewRequest, where no
+// context is in scope, is unbounded: the finding's reason.
+const NoContext = "the request is built by http.NewRequest, with no context"
+
 // maxCtxDepth bounds how many context derivations (WithCancel of
 // WithValue of a parameter, say) are followed back to their root.
 const maxCtxDepth = 4
@@ -127,7 +131,10 @@ func requestDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth
 			if withContextLater(info, fc, reqVar) || optionalContext(info, fc, reqVar) {
 				continue
 			}
-			return Verdict{Why: CtxUnused(pass, cur, "")}
+			if why := CtxUnused(pass, cur, ""); why != "" {
+				return Verdict{Why: why}
+			}
+			return Verdict{Why: NoContext}
 		default:
 			b = builtWithContextDepth(pass, cur, call, depth)
 		}
