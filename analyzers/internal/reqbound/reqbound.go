@@ -93,8 +93,16 @@ func requestDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth
 	req = ast.Unparen(req)
 	if call, ok := req.(*ast.CallExpr); ok {
 		// req.WithContext(ctx), req.Clone(ctx)
-		if fn := typesutil.Callee(info, call); typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "WithContext", "Clone") && len(call.Args) == 1 {
+		fn := typesutil.Callee(info, call)
+		if typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "WithContext", "Clone") && len(call.Args) == 1 {
 			return Context(pass, cur, call.Args[0], 0)
+		}
+		if typesutil.IsFunc(fn, typesutil.NetHTTP, "NewRequest") {
+			// return http.NewRequest(...) in a request helper.
+			if why := CtxUnused(pass, cur, ""); why != "" {
+				return Verdict{Why: why}
+			}
+			return Verdict{Why: NoContext}
 		}
 		return builtWithContextDepth(pass, cur, call, depth)
 	}
@@ -191,16 +199,25 @@ func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.C
 				continue // a nested function literal's return
 			}
 			ret := rc.Node().(*ast.ReturnStmt)
-			if len(ret.Results) != res.Len() {
+			var r ast.Expr
+			switch {
+			case len(ret.Results) == res.Len():
+				r = ret.Results[idx]
+			case len(ret.Results) == 1 && idx == 0:
+				// return http.NewRequest(...): the call's request.
+				if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok && typesutil.IsFunc(typesutil.Callee(pass.TypesInfo, call), typesutil.NetHTTP, "NewRequest") {
+					r = call
+				}
+			}
+			if r == nil {
 				return Verdict{}
 			}
-			r := ret.Results[idx]
 			if fieldflow.IsNil(pass.TypesInfo, r) {
 				continue // an error return
 			}
 			b := requestDepth(pass, rc, r, depth+1)
 			if !b.OK {
-				return Verdict{}
+				return Verdict{Why: b.Why}
 			}
 			v.keep(b)
 			n++
