@@ -202,6 +202,11 @@ func (r *resultFunc) result(ret *ast.ReturnStmt, k int, b *cfg.Block, i int) boo
 		call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
 		return ok && r.callOK(call, b, i, 0)
 	case k < len(ret.Results):
+		if id, ok := ast.Unparen(ret.Results[k]).(*ast.Ident); ok {
+			if v, ok := r.o.info.Uses[id].(*types.Var); ok && r.closesHere(ret, v) {
+				return true // return resp, drainAndClose(resp.Body)
+			}
+		}
 		return r.exprOK(ret.Results[k], b, i, 0)
 	}
 	return false

@@ -55,8 +55,7 @@ func (c *Client) Call(ctx context.Context, opts *Opts) (*http.Response, error) {
 		return resp, err
 	}
 	if opts.NoResponse {
-		err = drainAndClose(resp.Body)
-		return resp, err
+		return resp, drainAndClose(resp.Body)
 	}
 	return resp, nil
 }
