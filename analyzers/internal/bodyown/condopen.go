@@ -112,13 +112,25 @@ func (o *Owners) condCandidates(fn *types.Func, decl *ast.FuncDecl) []Cond {
 				}
 				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && o.info.Uses[id] == p && !seen[sel.Sel.Name] && isBoolField(o.info, sel) {
 					seen[sel.Sel.Name] = true
-					out = append(out, Cond{Param: i, Field: sel.Sel.Name})
+					if !fieldAssigned(o.info, decl.Body, p, sel.Sel.Name) {
+						out = append(out, Cond{Param: i, Field: sel.Sel.Name})
+					}
 				}
 				return true
 			})
 		}
 	}
 	return out
+}
+
+// fieldAssigned reports whether body assigns field of v anywhere.
+func fieldAssigned(info *types.Info, body ast.Node, v *types.Var, field string) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		found = found || assignsField(info, n, v, field)
+		return !found
+	})
+	return found
 }
 
 func isBoolField(info *types.Info, sel *ast.SelectorExpr) bool {
@@ -231,8 +243,8 @@ func (as *assumption) asserts(info *types.Info, e ast.Expr, val bool) uint64 {
 			break
 		}
 		v, ok := info.Uses[id].(*types.Var)
-		if !ok {
-			break
+		if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+			break // a package variable may change in any call
 		}
 		ff := fieldFact{v, c.Sel.Name}
 		if bit, ok := as.known[ff]; ok {
@@ -250,17 +262,35 @@ func (as *assumption) asserts(info *types.Info, e ast.Expr, val bool) uint64 {
 }
 
 // kill clears the bits of the facts whose variable, or field, node n
-// assigns.
+// assigns, or may change: the variable given to a call, or its address
+// taken.
 func (as *assumption) kill(info *types.Info, n ast.Node, facts uint64) uint64 {
 	for k, ff := range as.facts {
 		if facts&(1<<k) == 0 {
 			continue
 		}
-		if Assigns(info, n, ff.v) || assignsField(info, n, ff.v, ff.field) {
+		if Assigns(info, n, ff.v) || assignsField(info, n, ff.v, ff.field) || givesAway(info, n, ff.v) {
 			facts &^= 1 << k
 		}
 	}
 	return facts
+}
+
+// givesAway reports whether n passes v to a call or takes its address.
+func givesAway(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.CallExpr:
+			for _, a := range x.Args {
+				found = found || isVar(info, a, v)
+			}
+		case *ast.UnaryExpr:
+			found = found || x.Op == token.AND && isVar(info, x.X, v)
+		}
+		return !found
+	})
+	return found
 }
 
 func assignsField(info *types.Info, n ast.Node, v *types.Var, field string) bool {

@@ -120,3 +120,20 @@ func badGivenAway(ctx context.Context, c *lib.Client) (int, error) {
 }
 
 func reset(o *lib.Opts) { o.NoResponse = false }
+
+func badTouched(ctx context.Context, c *lib.Client) (int, error) {
+	var r result
+	resp, err := c.CallTouched(ctx, &lib.Opts{Path: "/x"}, &r) // want `response body is never closed`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func badReset(ctx context.Context, c *lib.Client) (int, error) {
+	resp, err := c.CallReset(ctx, &lib.Opts{NoResponse: true}) // want `response body is never closed`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}

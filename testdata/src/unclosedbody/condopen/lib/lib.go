@@ -91,3 +91,26 @@ func (c *Client) CallRaw(ctx context.Context, opts *Opts, out any) (*http.Respon
 	}
 	return resp, err
 }
+
+// CallTouched gives opts to another call between Call and its test of
+// NoResponse: the test no longer shows what Call was given.
+func (c *Client) CallTouched(ctx context.Context, opts *Opts, out any) (*http.Response, error) { // want CallTouched:`openUnless\(1.NoResponse\)`
+	resp, err := c.Call(ctx, opts)
+	if err != nil {
+		return resp, err
+	}
+	touch(opts)
+	if out == nil || opts.NoResponse {
+		return resp, nil
+	}
+	err = DecodeJSON(resp, out)
+	return resp, err
+}
+
+func touch(o *Opts) { o.Path = "" }
+
+// CallReset clears the option before calling: no condition on it.
+func (c *Client) CallReset(ctx context.Context, opts *Opts) (*http.Response, error) {
+	opts.NoResponse = false
+	return c.Call(ctx, opts)
+}
