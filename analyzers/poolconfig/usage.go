@@ -3,9 +3,11 @@ package poolconfig
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
@@ -124,22 +126,24 @@ func dropped(info *types.Info, t *transport, cs []*fieldflow.Flow) bool {
 	return true
 }
 
-// dialsUnix reports whether the transport's DialContext or Dial dials
-// a unix socket: the function it is set to (a literal, or a function
-// of this package) passes the network "unix" or "unixpacket" to a call.
+// dialsUnix reports whether the transport's dialer dials a unix socket:
+// the function set as DialContext, Dial, DialTLSContext or DialTLS (a
+// literal, a function of this package, or a local variable bound once
+// to either: dial := func(...) {...}; corpus: go-gh's unix-socket round
+// tripper) passes the network "unix" or "unixpacket" to a call. The
+// network may be a variable: net.DialTimeout(u.Scheme, ...) inside the
+// case "unix" of a switch on u.Scheme (or the body of if u.Scheme ==
+// "unix") around the transport is a unix dial too (corpus: telegraf's
+// influxdb outputs).
 func dialsUnix(t *transport) bool {
 	info := t.pass.TypesInfo
-	for _, name := range []string{"DialContext", "Dial"} {
+	unixPaths := unixGuards(t)
+	for _, name := range []string{"DialContext", "Dial", "DialTLSContext", "DialTLS"} {
 		f := t.Last(name)
 		if f == nil || f.Value == nil {
 			continue
 		}
-		var body ast.Node = f.Value
-		if fn, ok := typesutil.ObjectOf(info, f.Value).(*types.Func); ok && fn.Pkg() == t.pass.Pkg {
-			if decl := funcDecl(t, fn); decl != nil {
-				body = decl
-			}
-		}
+		body := dialerBody(t, f.Value)
 		found := false
 		ast.Inspect(body, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
@@ -148,7 +152,13 @@ func dialsUnix(t *transport) bool {
 			}
 			for _, a := range call.Args {
 				if v := fieldflow.Const(info, a); v != nil && v.Kind() == constant.String {
-					if s := constant.StringVal(v); s == "unix" || s == "unixpacket" {
+					if isUnixNetwork(constant.StringVal(v)) {
+						found = true
+					}
+					continue
+				}
+				for _, p := range unixPaths {
+					if fieldflow.SamePath(info, a, p) {
 						found = true
 					}
 				}
@@ -161,6 +171,95 @@ func dialsUnix(t *transport) bool {
 	}
 	return false
 }
+
+func isUnixNetwork(s string) bool { return s == "unix" || s == "unixpacket" }
+
+// dialerBody returns the code of the dial function e: its declaration
+// when e names a function of this package, the value a local variable
+// is bound to when it is bound exactly once, or e itself.
+func dialerBody(t *transport, e ast.Expr) ast.Node {
+	info := t.pass.TypesInfo
+	switch obj := typesutil.ObjectOf(info, e).(type) {
+	case *types.Func:
+		if obj.Pkg() == t.pass.Pkg {
+			if decl := funcDecl(t, obj); decl != nil {
+				return decl
+			}
+		}
+	case *types.Var:
+		if typesutil.IsPackageLevel(obj) || obj.IsField() {
+			return e
+		}
+		fc, ok := fieldflow.EnclosingFunc(t.Cursor)
+		if !ok {
+			return e
+		}
+		var value ast.Expr
+		binds := 0
+		for cur := range fc.Preorder((*ast.Ident)(nil)) {
+			id := cur.Node().(*ast.Ident)
+			if info.ObjectOf(id) != obj {
+				continue
+			}
+			switch cur.ParentEdgeKind() {
+			case edge.AssignStmt_Lhs:
+				as := cur.Parent().Node().(*ast.AssignStmt)
+				binds++
+				if _, i := cur.ParentEdge(); len(as.Lhs) == len(as.Rhs) {
+					value = as.Rhs[i]
+				}
+			case edge.ValueSpec_Names:
+				vs := cur.Parent().Node().(*ast.ValueSpec)
+				binds++
+				if _, i := cur.ParentEdge(); len(vs.Names) == len(vs.Values) {
+					value = vs.Values[i]
+				}
+			}
+		}
+		if binds == 1 && value != nil {
+			return dialerBody(t, value)
+		}
+	}
+	return e
+}
+
+// unixGuards returns the expressions known to be "unix" where the
+// transport is built: the tag of an enclosing switch whose case around
+// it lists only unix networks, and X in an enclosing if X == "unix"
+// whose body holds it.
+func unixGuards(t *transport) []ast.Expr {
+	info := t.pass.TypesInfo
+	var out []ast.Expr
+	for anc := range t.Cursor.Enclosing((*ast.CaseClause)(nil), (*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := anc.Node().(type) {
+		case *ast.CaseClause:
+			if len(n.List) == 0 {
+				break
+			}
+			all := true
+			for _, e := range n.List {
+				v := fieldflow.Const(info, e)
+				all = all && v != nil && v.Kind() == constant.String && isUnixNetwork(constant.StringVal(v))
+			}
+			if sw, ok := anc.Parent().Parent().Node().(*ast.SwitchStmt); ok && all && sw.Tag != nil {
+				out = append(out, sw.Tag)
+			}
+		case *ast.IfStmt:
+			if be, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && be.Op == token.EQL && inside(n.Body, t.Expr) {
+				for _, pair := range [][2]ast.Expr{{be.X, be.Y}, {be.Y, be.X}} {
+					if v := fieldflow.Const(info, pair[1]); v != nil && v.Kind() == constant.String && isUnixNetwork(constant.StringVal(v)) {
+						out = append(out, pair[0])
+					}
+				}
+			}
+		case *ast.FuncDecl, *ast.FuncLit:
+			return out // the guards of the function that builds it
+		}
+	}
+	return out
+}
+
+func inside(n ast.Node, e ast.Node) bool { return n.Pos() <= e.Pos() && e.End() <= n.End() }
 
 // funcDecl returns the declaration of fn in the package, or nil.
 func funcDecl(t *transport, fn *types.Func) *ast.FuncDecl {

@@ -118,6 +118,79 @@ func badTCPDialer(addr string) *http.Transport {
 	}
 }
 
+// The dialer bound to a local variable first (corpus: go-gh's
+// newUnixDomainSocketRoundTripper), and a network that is the tag of a
+// switch whose case is "unix" (corpus: telegraf's influxdb outputs).
+
+func goodUnixSocketThroughVariable(sock string) http.RoundTripper {
+	dial := func(ctx context.Context, _, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "unix", sock)
+	}
+	return &http.Transport{DialContext: dial, DialTLSContext: dial, DisableKeepAlives: true}
+}
+
+func badTCPThroughVariable(addr string) http.RoundTripper {
+	dial := func(ctx context.Context, _, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "tcp", addr)
+	}
+	return &http.Transport{DialContext: dial, DialTLSContext: dial} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\)`
+}
+
+func badReboundDialer(addr, sock string, local bool) http.RoundTripper {
+	dial := func(ctx context.Context, _, _ string) (net.Conn, error) {
+		return net.Dial("unix", sock)
+	}
+	if !local {
+		dial = func(ctx context.Context, _, _ string) (net.Conn, error) {
+			return net.Dial("tcp", addr)
+		}
+	}
+	return &http.Transport{DialContext: dial} // want `^http\.Transport literal drops DefaultTransport's Proxy and TLS handshake timeout`
+}
+
+type endpoint struct{ scheme, path string }
+
+func goodUnixSchemeSwitch(u endpoint, timeout time.Duration) (*http.Client, error) {
+	var t *http.Transport
+	switch u.scheme {
+	case "http", "https":
+		t = &http.Transport{Proxy: http.ProxyFromEnvironment}
+	case "unix":
+		t = &http.Transport{
+			Dial: func(_, _ string) (net.Conn, error) {
+				return net.DialTimeout(u.scheme, u.path, timeout)
+			},
+		}
+	default:
+		return nil, errors.New("unsupported scheme")
+	}
+	return &http.Client{Transport: t, Timeout: timeout}, nil
+}
+
+func badTCPSchemeSwitch(u endpoint, timeout time.Duration) *http.Client {
+	var t *http.Transport
+	switch u.scheme {
+	case "unix", "tcp":
+		t = &http.Transport{ // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\)`
+			Dial: func(_, _ string) (net.Conn, error) {
+				return net.DialTimeout(u.scheme, u.path, timeout)
+			},
+		}
+	}
+	return &http.Client{Transport: t, Timeout: timeout}
+}
+
+func goodUnixSchemeIf(u endpoint, timeout time.Duration) *http.Client {
+	if u.scheme == "unix" {
+		return &http.Client{Transport: &http.Transport{
+			Dial: func(_, _ string) (net.Conn, error) { return net.DialTimeout(u.scheme, u.path, timeout) },
+		}, Timeout: timeout}
+	}
+	return &http.Client{Timeout: timeout}
+}
+
 // A Clone() used one request after another: MaxIdleConnsPerHost 2 never
 // binds (poolsize judges the pool size against the concurrency). An
 // explicitly bad value set after the construction is reported at that
