@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/reqbound"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -57,23 +58,24 @@ func (cs clients) usage(t *transport) usage {
 				continue
 			}
 			v := ast.Unparen(f.Value)
-			if v == t.Expr || t.Path != nil && fieldflow.SamePath(info, v, t.Path) {
+			addr := false // Transport: &t, t a by-value transport (corpus: telegraf burrow)
+			if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND && t.Path != nil {
+				addr = fieldflow.SamePath(info, u.X, t.Path)
+			}
+			if v == t.Expr || addr || t.Path != nil && fieldflow.SamePath(info, v, t.Path) {
 				u.clients = append(u.clients, c)
 				break
 			}
 		}
 	}
 	for _, c := range u.clients {
-		if f := c.Last("Timeout"); f != nil {
-			if v := fieldflow.Const(info, f.Value); v == nil || constant.Sign(v) != 0 {
-				u.timed = true
-			}
-		} else if boundedSends(t, c) {
-			u.timed = true // every request carries a deadline or the caller's context
-		}
+		u.timed = u.timed || timedClient(t, c)
 		if packageLevel(info, c) {
 			u.longLived = true
 		}
+	}
+	if len(u.clients) == 0 && callersTimed(t, cs) {
+		u.timed = true // a factory whose every caller here sets a Timeout
 	}
 	if packageLevel(info, t.Flow) {
 		u.longLived = true
@@ -81,6 +83,99 @@ func (cs clients) usage(t *transport) usage {
 	u.perCall = !u.longLived && dropped(info, t, u.clients)
 	u.unixSocket = dialsUnix(t)
 	return u
+}
+
+// timedClient reports whether client c has a Timeout (not 0), or
+// bounds every request it sends.
+func timedClient(t *transport, c *fieldflow.Flow) bool {
+	if f := c.Last("Timeout"); f != nil {
+		v := fieldflow.Const(t.pass.TypesInfo, f.Value)
+		return v == nil || constant.Sign(v) != 0
+	}
+	return boundedSends(t, c) // every request carries a deadline or the caller's context
+}
+
+// callersTimed reports whether the transport is the result of a
+// function of this package (a transport factory) that the package
+// calls, and every call gives the transport to a client with a Timeout
+// (corpus: telegraf's TransportConfig.CreateTransport, whose caller
+// CreateClient always sets one). Callers in other packages are not
+// seen; a factory the package never calls is judged as before.
+func callersTimed(t *transport, cs clients) bool {
+	info := t.pass.TypesInfo
+	fn := returnedBy(t)
+	if fn == nil {
+		return false
+	}
+	calls := 0
+	for cur := range t.tr.Root.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if typesutil.Callee(info, call) != fn || passutil.IsTestFile(t.pass, call.Pos()) {
+			continue
+		}
+		calls++
+		if cur.ParentEdgeKind() != edge.AssignStmt_Rhs {
+			return false
+		}
+		as := cur.Parent().Node().(*ast.AssignStmt)
+		var v *types.Var
+		for _, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok && t.tr.IsPtr(info.TypeOf(id)) {
+				v, _ = info.ObjectOf(id).(*types.Var)
+			}
+		}
+		if v == nil {
+			return false
+		}
+		timed := false
+		for _, c := range cs {
+			for _, f := range c.Fields["Transport"] {
+				if id, ok := ast.Unparen(f.Value).(*ast.Ident); ok && f.Value != nil && info.Uses[id] == v && timedClient(t, c) {
+					timed = true
+				}
+			}
+		}
+		if !timed {
+			return false
+		}
+	}
+	return calls > 0
+}
+
+// returnedBy returns the function of this package that returns the
+// transport: return &http.Transport{...}, or return t for the variable
+// it is bound to; nil otherwise.
+func returnedBy(t *transport) *types.Func {
+	fc, ok := fieldflow.EnclosingFunc(t.Cursor)
+	if !ok {
+		return nil
+	}
+	decl, ok := fc.Node().(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	fn, _ := t.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	top := t.Cursor
+	for top.ParentEdgeKind() == edge.ParenExpr_X {
+		top = top.Parent()
+	}
+	if top.ParentEdgeKind() == edge.ReturnStmt_Results {
+		return fn
+	}
+	if t.Var == nil || t.Escaped {
+		return nil
+	}
+	for cur := range fc.Preorder((*ast.ReturnStmt)(nil)) {
+		for _, r := range cur.Node().(*ast.ReturnStmt).Results {
+			if id, ok := ast.Unparen(r).(*ast.Ident); ok && t.pass.TypesInfo.Uses[id] == t.Var {
+				return fn
+			}
+		}
+	}
+	return nil
 }
 
 // packageLevel reports whether the value is bound to a package-level

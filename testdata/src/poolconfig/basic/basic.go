@@ -484,3 +484,46 @@ func goodOneShotClone(cfg *tls.Config) *http.Client {
 	t.TLSClientConfig = cfg
 	return &http.Client{Transport: t, Timeout: 10 * time.Second}
 }
+
+// A transport factory whose every caller in the package gives the
+// transport to a client with a Timeout (corpus: telegraf's
+// TransportConfig.CreateTransport and CreateClient): the dial and TLS
+// handshake timeouts are bounded there.
+
+type factoryConfig struct{ timeout time.Duration }
+
+func (c *factoryConfig) createTransport() (*http.Transport, error) {
+	return &http.Transport{Proxy: http.ProxyFromEnvironment, TLSClientConfig: &tls.Config{}}, nil
+}
+
+func (c *factoryConfig) createClient() (*http.Client, error) {
+	transport, err := c.createTransport()
+	if err != nil {
+		return nil, err
+	}
+	client := &http.Client{Transport: transport}
+	client.Timeout = c.timeout
+	return client, nil
+}
+
+func (c *factoryConfig) createUntimedTransport() *http.Transport {
+	t := &http.Transport{Proxy: http.ProxyFromEnvironment} // want `^http\.Transport literal drops DefaultTransport's dial timeout and TLS handshake timeout`
+	return t
+}
+
+func (c *factoryConfig) createMixed() (*http.Client, *http.Client) {
+	a := &http.Client{Transport: c.createUntimedTransport(), Timeout: time.Second}
+	t := c.createUntimedTransport()
+	b := &http.Client{Transport: t}
+	return a, b
+}
+
+// A by-value transport given as &t to a client with a Timeout (corpus:
+// telegraf burrow): only the Proxy is missing.
+
+func badByValueTimed(timeout time.Duration) *http.Client {
+	transport := http.Transport{ // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+		DialContext: (&net.Dialer{Timeout: timeout}).DialContext,
+	}
+	return &http.Client{Transport: &transport, Timeout: timeout}
+}
