@@ -42,7 +42,12 @@
 //     instead of 30s, and a stalled TLS handshake hangs forever instead
 //     of failing after 10s. A client Timeout bounds both, so a
 //     long-lived client with a Timeout that talks to one host is only
-//     told about the Proxy. The suggested fix rewrites
+//     told about the Proxy. A factory's transport counts as timed when
+//     every call of the factory in the package hands it to a client
+//     with a Timeout. Not reported in example programs (a package path
+//     element example, examples, _example or _examples, as clienttimeout
+//     judges them): their user runs them by hand and can interrupt
+//     them. The suggested fix rewrites
 //     t := &http.Transport{...} as
 //     t := http.DefaultTransport.(*http.Transport).Clone() followed by
 //     one assignment per field of the literal.

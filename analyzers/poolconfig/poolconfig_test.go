@@ -17,6 +17,7 @@ func TestPoolconfig(t *testing.T) {
 		"poolconfig/helperuse",
 		"poolconfig/weird",
 		"poolconfig/testsonly",
+		"poolconfig/examples/proxy",
 	)
 }
 

@@ -155,7 +155,7 @@ func judgeDefaults(t *transport, f *finding) {
 		f.drops = append(f.drops, "Proxy")
 		f.reasons = append(f.reasons, "HTTP_PROXY is ignored")
 	}
-	if !t.use.timed {
+	if !t.use.timed && !t.use.example {
 		dial := !t.Set("DialContext", "Dial", "DialTLSContext", "DialTLS")
 		handshake := !t.Set("TLSHandshakeTimeout", "DialTLSContext", "DialTLS")
 		switch {

@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -45,6 +47,22 @@ type usage struct {
 	longLived  bool              // kept in a package-level variable, directly or by its client
 	perCall    bool              // built, used and dropped inside one call
 	unixSocket bool              // its dialer dials a unix socket
+	example    bool              // built in an example program
+}
+
+// examplePathElems are package path elements that hold example
+// programs, which a user runs by hand and can interrupt: the same
+// elements clienttimeout treats as examples (places.go), so the two
+// analyzers judge missing timeouts there alike.
+var examplePathElems = []string{"example", "examples", "_example", "_examples"}
+
+func isExample(pkg *types.Package) bool {
+	for _, elem := range strings.Split(pkg.Path(), "/") {
+		if slices.Contains(examplePathElems, elem) {
+			return true
+		}
+	}
+	return false
 }
 
 func (cs clients) usage(t *transport) usage {
@@ -82,6 +100,7 @@ func (cs clients) usage(t *transport) usage {
 	}
 	u.perCall = !u.longLived && dropped(info, t, u.clients)
 	u.unixSocket = dialsUnix(t)
+	u.example = isExample(t.pass.Pkg)
 	return u
 }
 
