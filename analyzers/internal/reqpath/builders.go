@@ -543,6 +543,9 @@ func (m *Model) perCall(s *site, f Finding, fd *finder) (Context, bool) {
 	if m.runOnce()[s.decl] {
 		return Context{}, false // start-up code
 	}
+	if m.perObject()[s.decl] {
+		return Context{}, false // part of building its receiver: once per object
+	}
 	if m.callersMemoized(s.decl) {
 		return Context{}, false // every caller rebuilds only when needed
 	}
@@ -755,12 +758,47 @@ func (m *Model) builds(s *site, scope inspector.Cursor, fd *finder) (Builder, bo
 	if site == token.NoPos {
 		site = s.cur.Node().Pos()
 	}
+	if m.perObject()[s.callee] {
+		// A method that runs once per object builds into its receiver:
+		// the value lives as long as the receiver does.
+		if v := m.receiverVar(s, scope); v != nil {
+			f := &flower{pkg: m.pass.Pkg, info: m.pass.TypesInfo, scope: scope, known: fd.known, decls: m.funcDecls, seen: make(map[types.Object]bool)}
+			_, f.loop = scope.Node().(*ast.BlockStmt)
+			fl := f.variable(v, 0)
+			return Builder{Construction: callee.Construction, Returns: fl.Returned, OneShot: callee.OneShot || fl.OneShot, Site: site}, !fl.Kept
+		}
+	}
 	if !callee.Returns {
 		// The callee drops what it builds: every call costs one.
 		return Builder{Construction: callee.Construction, OneShot: callee.OneShot, Site: site}, true
 	}
 	fl := m.flow(s.cur, scope, fd.known)
 	return Builder{Construction: callee.Construction, Returns: fl.Returned, OneShot: callee.OneShot || fl.OneShot, Site: site}, !fl.Kept
+}
+
+// receiverVar returns the local variable of scope that the method
+// call at s is made on (v in v.m(...)), or nil.
+func (m *Model) receiverVar(s *site, scope inspector.Cursor) *types.Var {
+	call, ok := s.cur.Node().(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := m.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() {
+		return nil
+	}
+	if n := scope.Node(); v.Pos() < n.Pos() || v.Pos() >= n.End() {
+		return nil
+	}
+	return v
 }
 
 // callersMemoized reports whether fn has callers in this package and
