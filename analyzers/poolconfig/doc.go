@@ -82,16 +82,20 @@
 //     a burst opens as many connections to one host as there are
 //     requests in flight.
 //
-// A transport whose pool is sized from configuration (a non-constant
-// MaxIdleConnsPerHost, MaxIdleConns, MaxConnsPerHost or
-// DisableKeepAlives) and whose client has a Timeout is taken as built
+// A transport whose keep-alives are a configuration switch (a
+// non-constant DisableKeepAlives) and whose pool is sized from
+// configuration (a non-constant MaxIdleConnsPerHost, MaxIdleConns or
+// MaxConnsPerHost), and whose client has a Timeout, is taken as built
 // on purpose by a tool that controls its own traffic, such as a load
-// generator, and is not told about its Proxy. A client whose every
-// request carries a context deadline or its caller's context counts as
-// having a Timeout.
+// generator, and is not told about its Proxy. A pool sized from
+// configuration alone (a scraper's concurrency setting) still is. A
+// client whose every request carries a context deadline or its
+// caller's context counts as having a Timeout.
 //
-// A transport whose DialContext or Dial dials a unix socket (the
-// function passes the network "unix" to a call) is not told about the
+// A transport whose DialContext, Dial, DialTLSContext or DialTLS dials
+// a unix socket (the function, or the local variable it is bound to,
+// passes the network "unix" to a call, or a network that a switch or
+// if around the transport fixed to "unix") is not told about the
 // Proxy, the dial and TLS timeouts or HTTP/2, which do not apply to it.
 // Whether MaxIdleConnsPerHost (2 by default) is too small depends on
 // the concurrency that sends through the pool: the poolsize analyzer

@@ -65,6 +65,20 @@ var badLongLivedTimedNoProxy = &http.Client{
 	Timeout:   10 * time.Second,
 }
 
+// Sized from configuration, but keep-alives not a switch: a scraper
+// with a concurrency setting (corpus: telegraf burrow, jenkins), not a
+// load generator. The dropped Proxy is an oversight.
+
+func badScraperSizedByConfig(opts options, cfg *tls.Config) *http.Client {
+	return &http.Client{
+		Transport: &http.Transport{ // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+			TLSClientConfig: cfg,
+			MaxIdleConns:    opts.maxConns,
+		},
+		Timeout: opts.timeout,
+	}
+}
+
 // A pool sized from configuration, with a client Timeout: a tool that
 // controls its own traffic (a load generator) built it on purpose.
 
