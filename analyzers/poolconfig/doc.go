@@ -60,6 +60,11 @@
 //     there.
 //   - MaxIdleConnsPerHost larger than a non-zero MaxIdleConns: the total
 //     caps it. A clone of DefaultTransport inherits MaxIdleConns 100.
+//   - A field of http.DefaultTransport set outside package main
+//     (http.DefaultTransport.(*http.Transport).TLSClientConfig = ...):
+//     every client in the program without a transport of its own
+//     shares it, so a library changes them all. A program's main may
+//     tune its own default.
 //   - DisableKeepAlives set to true on a transport kept in a
 //     package-level variable (directly or by its client): every request
 //     of the whole program opens and closes its own connection.
@@ -173,6 +178,7 @@
 //	-poolconfig.defaults       report transports built from scratch that drop DefaultTransport's Proxy, or its dial and TLS handshake timeouts when no client Timeout bounds them (default true)
 //	-poolconfig.idle-timeout   report transports built from scratch and dropped after each call that leave IdleConnTimeout at 0 (default true)
 //	-poolconfig.idle-cap       report MaxIdleConnsPerHost larger than a non-zero MaxIdleConns (default true)
+//	-poolconfig.global         report fields set on http.DefaultTransport outside package main (default true)
 //	-poolconfig.keepalives     report DisableKeepAlives set to true on a transport kept in a package-level variable (default true)
 //	-poolconfig.http2          report a custom TLSClientConfig or dialer without ForceAttemptHTTP2 (default false)
 //	-poolconfig.maxconns       report transports that leave MaxConnsPerHost unlimited (default false)

@@ -18,6 +18,8 @@ func TestPoolconfig(t *testing.T) {
 		"poolconfig/weird",
 		"poolconfig/testsonly",
 		"poolconfig/examples/proxy",
+		"poolconfig/globaldefault",
+		"poolconfig/globalmain",
 	)
 }
 

@@ -150,6 +150,7 @@ var rules = []rule{
 	{"idle-timeout", true, "report transports built from scratch and dropped after each call that leave IdleConnTimeout at 0", judgeIdleTimeout},
 	{"maxconns", false, "report transports that leave MaxConnsPerHost unlimited", judgeMaxConns},
 	{"idle-cap", true, "report MaxIdleConnsPerHost larger than a non-zero MaxIdleConns", judgeIdleCap},
+	{"global", true, "report fields set on http.DefaultTransport outside package main", nil},
 	{"keepalives", true, "report DisableKeepAlives set to true on a transport kept in a package-level variable", judgeKeepAlives},
 	{"http2", false, "report a custom TLSClientConfig, DialContext, Dial, DialTLSContext or DialTLS without ForceAttemptHTTP2", judgeHTTP2},
 }
