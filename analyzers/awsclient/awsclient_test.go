@@ -21,6 +21,7 @@ func TestAWSClient(t *testing.T) {
 		"awsclient/loops",
 		"awsclient/percalltests",
 		"awsclient/percallinput",
+		"awsclient/perobject",
 	)
 }
 
