@@ -168,8 +168,17 @@ func (tr *Tracker) viaInterface(cur inspector.Cursor) []string {
 // FieldAsserted returns the fields of the tracked type that functions
 // of the package set on the value held in the struct field f, through
 // a type assertion f.(*T): a transport stored there is configured
-// there too.
+// there too. Only a field declared in this package counts: it holds
+// the package's own object's transport (martian's Proxy.roundTripper).
+// A field of another package's type, such as http.Client.Transport, is
+// shared by every client of the package, and an assertion on one
+// client's says nothing of another's (corpus: moby's
+// WithTLSClientConfigFromEnv builds a client whose bare transport no
+// other option configures).
 func (tr *Tracker) FieldAsserted(f *types.Var) []string {
+	if f.Pkg() != tr.Pass.Pkg {
+		return nil
+	}
 	if tr.asserted == nil {
 		tr.asserted = make(map[*types.Var][]string)
 		for ta := range tr.Root.Preorder((*ast.TypeAssertExpr)(nil)) {

@@ -86,3 +86,20 @@ func NewForwarder() *Forwarder {
 func NewOther() *Forwarder {
 	return &Forwarder{other: &http.Transport{TLSHandshakeTimeout: time.Second}} // want `^http\.Transport literal drops DefaultTransport's Proxy and dial timeout`
 }
+
+// Options configure a client's transport through http.Client's own
+// Transport field (moby's client options): that says nothing of a bare
+// transport another option builds.
+type clientConfig struct{ client *http.Client }
+
+func WithProxyFromEnv(c *clientConfig) {
+	if t, ok := c.client.Transport.(*http.Transport); ok {
+		t.Proxy = http.ProxyFromEnvironment
+	}
+}
+
+func WithTLSFromEnv(c *clientConfig) {
+	c.client = &http.Client{
+		Transport: &http.Transport{TLSHandshakeTimeout: time.Second}, // want `^http\.Transport literal drops DefaultTransport's Proxy and dial timeout`
+	}
+}
