@@ -53,6 +53,11 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/ctxhelper",
 		"clienttimeout/testhelper",
 		"clienttimeout/directsend",
+		"clienttimeout/generic/good",
+		"clienttimeout/generic/bad",
+		"clienttimeout/getteriface/good",
+		"clienttimeout/getteriface/bad",
+		"clienttimeout/nildefaultfactory",
 	)
 }
 

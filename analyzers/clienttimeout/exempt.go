@@ -244,21 +244,11 @@ func nilDefault(pass *analysis.Pass, cur inspector.Cursor) bool {
 	if lhs == nil || cur.ParentEdgeKind() != edge.AssignStmt_Rhs {
 		return false
 	}
-	// The assignment is a statement of the body of an if that tests lhs == nil.
-	stmt := cur.Parent()
-	if stmt.ParentEdgeKind() != edge.BlockStmt_List || stmt.Parent().ParentEdgeKind() != edge.IfStmt_Body {
-		return false
-	}
-	ifs := stmt.Parent().Parent().Node().(*ast.IfStmt)
-	cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
-	if !ok || cond.Op != token.EQL {
-		return false
-	}
-	x, y := ast.Unparen(cond.X), ast.Unparen(cond.Y)
-	if isNil(pass.TypesInfo, x) {
-		x, y = y, x
-	}
-	if !isNil(pass.TypesInfo, y) || types.ExprString(x) != types.ExprString(lhs) {
+	// The assignment is in the body of an if that tests lhs == nil,
+	// perhaps under a switch or if that picks the default (nomad's
+	// NewClient: if httpClient == nil { switch { case unix:
+	// httpClient = defaultUDSClient(config) ... } }).
+	if !inNilCheck(pass.TypesInfo, cur.Parent(), lhs) {
 		return false
 	}
 	fc, ok := fieldflow.EnclosingFunc(cur)
@@ -279,6 +269,32 @@ func nilDefault(pass *analysis.Pass, cur inspector.Cursor) bool {
 	}
 	for _, f := range params.List {
 		if takesClient(pass.TypesInfo.TypeOf(f.Type)) {
+			return true
+		}
+	}
+	return false
+}
+
+// inNilCheck reports whether the statement at stmt lies in the body
+// of an if statement of its function that tests x == nil.
+func inNilCheck(info *types.Info, stmt inspector.Cursor, x ast.Expr) bool {
+	for anc := range stmt.Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		ifs, ok := anc.Node().(*ast.IfStmt)
+		if !ok {
+			return false
+		}
+		if p := stmt.Node().Pos(); p < ifs.Body.Pos() || ifs.Body.End() <= p {
+			continue // in its condition or else branch
+		}
+		cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.EQL {
+			continue
+		}
+		l, r := ast.Unparen(cond.X), ast.Unparen(cond.Y)
+		if isNil(info, l) {
+			l, r = r, l
+		}
+		if isNil(info, r) && types.ExprString(l) == types.ExprString(x) {
 			return true
 		}
 	}

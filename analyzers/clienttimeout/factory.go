@@ -56,7 +56,11 @@ func buildingBlock(pass *analysis.Pass, root inspector.Cursor, c *fieldflow.Flow
 			if passutil.IsTestFile(pass, call.Node().Pos()) {
 				continue
 			}
-			if !resultBounded(pass, root, call, idx) {
+			// if hc == nil { hc = newUDSClient(cfg) }: the default of a
+			// client the caller can give, whose Timeout is the caller's
+			// (nomad's defaultUDSClient). An exported factory is called
+			// elsewhere too, so this speaks only for an unexported one.
+			if !nilDefault(pass, call) && !resultBounded(pass, root, call, idx) {
 				return false
 			}
 		}
@@ -171,7 +175,61 @@ func returned(info *types.Info, c *fieldflow.Flow) bool {
 			if id, ok := ast.Unparen(r).(*ast.Ident); ok && info.Uses[id] == c.Var {
 				return true
 			}
+			if passedThrough(info, fc, r, c.Var) {
+				return true // return configure(c)
+			}
 		}
+	}
+	return false
+}
+
+// passedThrough reports whether e calls a function declared in the
+// package that returns its argument v as it is: return configure(c),
+// where configure sets transport fields on c and returns c (nomad's
+// defaultClient).
+func passedThrough(info *types.Info, fc inspector.Cursor, e ast.Expr, v *types.Var) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typesutil.ObjectOf(info, call.Fun).(*types.Func)
+	if !ok {
+		return false
+	}
+	arg := -1
+	for i, a := range call.Args {
+		if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == v {
+			arg = i
+		}
+	}
+	sig := fn.Type().(*types.Signature)
+	if arg < 0 || arg >= sig.Params().Len() || sig.Variadic() && arg >= sig.Params().Len()-1 {
+		return false
+	}
+	param := sig.Params().At(arg)
+	for dc := range fc.Inspector().Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := dc.Node().(*ast.FuncDecl)
+		if info.Defs[decl.Name] != fn || decl.Body == nil {
+			continue
+		}
+		n := 0
+		for rc := range dc.Preorder((*ast.ReturnStmt)(nil)) {
+			if inner, ok := fieldflow.EnclosingFunc(rc); !ok || inner != dc {
+				continue // a nested function literal's return
+			}
+			ret := rc.Node().(*ast.ReturnStmt)
+			found := false
+			for _, r := range ret.Results {
+				if id, ok := ast.Unparen(r).(*ast.Ident); ok && info.Uses[id] == param {
+					found = true
+				}
+			}
+			if !found {
+				return false
+			}
+			n++
+		}
+		return n > 0
 	}
 	return false
 }

@@ -31,6 +31,7 @@
 //     is HEAD, and responses to HEAD requests: they have no body
 //     (http.NoBody), and the connection is already back in the pool;
 //   - the error path of a read of the whole body (io.ReadAll(resp.Body),
+//     also through io.LimitReader or bufio.NewReader, and
 //     httputil.DumpResponse(resp, true)): net/http closed the connection
 //     when the read failed;
 //   - branches that contradict the constants last assigned to local
@@ -89,7 +90,9 @@
 //     analyzer learns this from facts, in this package and across
 //     packages; a callee that closes something else does not count.
 //     Calls through interfaces and function values are assumed to take
-//     the response over.
+//     the response over. A callee that gives the response to a function
+//     its caller passes (fromResponse(resp, err, c.decodeJSON)) closes
+//     it when the function passed there closes it.
 //
 // It is silent on responses that need no close:
 // httptest.ResponseRecorder.Result() and websocket dial responses
@@ -99,8 +102,9 @@
 // returned response is, on every path, nil, closed before it returns,
 // built in memory (&http.Response{...} with no body or an in-memory
 // one, http.ReadResponse over bytes, or a response whose body was read,
-// closed and replaced by io.NopCloser(bytes.NewReader(b))), or one of
-// its own parameters
+// closed and replaced by io.NopCloser(bytes.NewReader(b))), the result
+// of its own recursive call (a dial wrapper that follows a redirect by
+// calling itself), or one of its own parameters
 // handed back (a pass-through: the caller already owns that response,
 // unless it passed a fresh call's result, as in must(c.Do(req))). A
 // method of an unexported interface counts when every implementation

@@ -39,6 +39,19 @@ type ClosesParam struct {
 	// asks whether a response is closed on its way back, not whether it
 	// has a new owner, counts only these.
 	Shut []int
+	// Via lists the parameters the function gives to a function value
+	// its caller supplies: a decode helper called as
+	// fromResponse(resp, err, c.decodeJSON). Whether such a parameter is
+	// closed depends on the function passed, so the fact names the
+	// function parameter and the argument position, and each call site
+	// looks at its own argument there.
+	Via []Via
+}
+
+// A Via says that a function passes its parameter Param as argument
+// Arg of a call to its function-typed parameter Func.
+type Via struct {
+	Param, Func, Arg int
 }
 
 // AFact implements analysis.Fact.
@@ -58,6 +71,15 @@ func (f *ClosesParam) String() string {
 	}
 	if len(owns) > 0 {
 		out += " handsOn(" + strings.Join(owns, ",") + ")"
+	}
+	if len(f.Params) == 0 {
+		out = ""
+	}
+	for _, v := range f.Via {
+		if out != "" {
+			out += " "
+		}
+		out += fmt.Sprintf("via(%d->%d.%d)", v.Param, v.Func, v.Arg)
 	}
 	return out
 }
@@ -79,6 +101,7 @@ type Owners struct {
 	info   *types.Info
 	closes map[*types.Func]map[int]bool // local and imported facts
 	shut   map[*types.Func]map[int]bool // ClosesParam.Shut: the params it closes itself
+	via    map[*types.Func][]Via        // ClosesParam.Via: params given to a caller's function value
 	noOpen map[*types.Func]*NoOpenResponse
 	split  map[*types.Func]bool // OpenOnSuccess facts
 	head   map[*types.Func]bool // HeadResponse facts
@@ -102,7 +125,7 @@ const (
 )
 
 func run(pass *analysis.Pass) (any, error) {
-	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), shut: make(map[*types.Func]map[int]bool),
+	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), shut: make(map[*types.Func]map[int]bool), via: make(map[*types.Func][]Via),
 		noOpen: make(map[*types.Func]*NoOpenResponse), split: make(map[*types.Func]bool), head: make(map[*types.Func]bool), noReturn: make(map[*types.Func]bool)}
 	if passutil.InGOROOT(pass) {
 		// No facts for the standard library: go vet does not ask
@@ -154,6 +177,9 @@ func run(pass *analysis.Pass) (any, error) {
 					o.shut[fn][p] = true
 				}
 			}
+			if len(f.Via) > 0 {
+				o.via[fn] = f.Via
+			}
 		} else {
 			o.closes[fn] = nil
 		}
@@ -162,9 +188,10 @@ func run(pass *analysis.Pass) (any, error) {
 	// Local functions: a fixpoint over the package, since helpers call
 	// helpers in any order.
 	type cand struct {
-		fn     *types.Func
-		decl   *ast.FuncDecl
-		params []*types.Var
+		fn      *types.Func
+		decl    *ast.FuncDecl
+		params  []*types.Var
+		fparams map[types.Object]int // function-typed params, by index
 	}
 	var cands []cand
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -190,7 +217,13 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		if any {
-			cands = append(cands, cand{fn, decl, params})
+			fparams := map[types.Object]int{}
+			for i := 0; i < sig.Params().Len(); i++ {
+				if _, ok := sig.Params().At(i).Type().Underlying().(*types.Signature); ok {
+					fparams[sig.Params().At(i)] = i
+				}
+			}
+			cands = append(cands, cand{fn, decl, params, fparams})
 		}
 	}
 	for changed := true; changed; {
@@ -200,7 +233,14 @@ func run(pass *analysis.Pass) (any, error) {
 				if p == nil || o.closes[c.fn][i] {
 					continue
 				}
-				if o.scan(c.decl.Body, p, c.decl.Body, true) != None {
+				var via []Via
+				s := scanner{o: o, v: p, body: c.decl.Body, strict: true, seen: map[types.Object]bool{p: true}, param: i, fparams: c.fparams, via: &via}
+				s.walk(c.decl.Body)
+				if merged := mergeVia(o.via[c.fn], via); s.eff == None && !slices.Equal(merged, o.via[c.fn]) {
+					o.via[c.fn] = merged
+					changed = true
+				}
+				if s.eff != None {
 					if o.closes[c.fn] == nil {
 						o.closes[c.fn] = make(map[int]bool)
 					}
@@ -231,8 +271,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for _, c := range cands {
-		if m := o.closes[c.fn]; len(m) > 0 {
-			f := new(ClosesParam)
+		if m := o.closes[c.fn]; len(m) > 0 || len(o.via[c.fn]) > 0 {
+			f := &ClosesParam{Via: o.via[c.fn]}
 			for i := range c.params {
 				if m[i] {
 					f.Params = append(f.Params, i)
@@ -367,11 +407,19 @@ type scanner struct {
 	seen    map[types.Object]bool // aliases already followed
 	eff     Effect
 	at      ast.Node
+
+	// For parameter facts (strict): the index of the parameter being
+	// scanned, the function's function-typed parameters, and where to
+	// record a call of one of them given the parameter (ClosesParam.Via).
+	param   int
+	fparams map[types.Object]int
+	via     *[]Via
 }
 
 // sub is a scanner for v with s's modes.
 func (s *scanner) sub(v types.Object) scanner {
-	return scanner{o: s.o, v: v, body: s.body, strict: s.strict, closeOnly: s.closeOnly, noAlias: s.noAlias, seen: s.seen}
+	return scanner{o: s.o, v: v, body: s.body, strict: s.strict, closeOnly: s.closeOnly, noAlias: s.noAlias, seen: s.seen,
+		param: s.param, fparams: s.fparams, via: s.via}
 }
 
 // alias follows v into the local variable obj.
@@ -656,15 +704,100 @@ func (s *scanner) callArg(call *ast.CallExpr, e ast.Expr) (eff Effect, wrapped b
 			}
 			return Closed, false
 		}
+		if s.viaCloses(fn, idx, call) {
+			return Closed, false
+		}
 		return None, false
 	}
 	// A dynamic call (interface method, function value): we cannot
 	// see the callee, so assume it takes the value over; but do not
 	// claim, in a fact, that a function owns its parameter for that.
+	// A call of one of the function's own function-typed parameters is
+	// recorded (ClosesParam.Via): its callers know what they pass.
 	if s.strict {
+		if id, ok := fun.(*ast.Ident); ok && s.via != nil {
+			if j, ok := s.fparams[info.Uses[id]]; ok {
+				*s.via = mergeVia(*s.via, []Via{{Param: s.param, Func: j, Arg: k}})
+			}
+		}
 		return None, false
 	}
 	return Handed, false
+}
+
+// viaCloses reports whether the call of fn closes its argument idx
+// through the function value it passes fn (ClosesParam.Via): a
+// function, method value or literal that closes (in closeOnly mode,
+// itself) the argument it is given there. An argument that is one of
+// the scanned function's own function-typed parameters is recorded as
+// a Via of its own (strict mode).
+func (s *scanner) viaCloses(fn *types.Func, idx int, call *ast.CallExpr) bool {
+	info := s.o.info
+	for _, v := range s.o.via[fn] {
+		if v.Param != idx || v.Func >= len(call.Args) {
+			continue
+		}
+		arg := ast.Unparen(call.Args[v.Func])
+		var f *types.Func
+		switch a := arg.(type) {
+		case *ast.FuncLit:
+			if p := paramAt(info.TypeOf(a), v.Arg); p != nil && a.Body != nil {
+				sub := scanner{o: s.o, v: p, body: a.Body, strict: s.strict, closeOnly: s.closeOnly, seen: map[types.Object]bool{p: true}}
+				if sub.walk(a.Body); sub.eff == Closed || sub.eff == Handed && !s.closeOnly && !s.strict {
+					return true
+				}
+			}
+			continue
+		case *ast.Ident:
+			if j, ok := s.fparams[info.Uses[a]]; ok && s.strict && s.via != nil {
+				*s.via = mergeVia(*s.via, []Via{{Param: s.param, Func: j, Arg: v.Arg}})
+				continue
+			}
+			f, _ = info.Uses[a].(*types.Func)
+		case *ast.SelectorExpr:
+			if sel, ok := info.Selections[a]; ok {
+				if sel.Kind() == types.MethodVal {
+					f, _ = sel.Obj().(*types.Func)
+				}
+			} else {
+				f, _ = info.Uses[a.Sel].(*types.Func) // pkg.Func
+			}
+		}
+		if f == nil {
+			continue
+		}
+		f = f.Origin()
+		if s.closeOnly {
+			if s.o.shut[f][v.Arg] {
+				return true
+			}
+			continue
+		}
+		if s.o.ClosesParam(f, v.Arg) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeVia returns a with the entries of b it lacks, sorted.
+func mergeVia(a, b []Via) []Via {
+	out := slices.Clone(a)
+	for _, v := range b {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	slices.SortFunc(out, func(x, y Via) int {
+		if x.Param != y.Param {
+			return x.Param - y.Param
+		}
+		if x.Func != y.Func {
+			return x.Func - y.Func
+		}
+		return x.Arg - y.Arg
+	})
+	return out
 }
 
 func paramAt(t types.Type, k int) *types.Var {

@@ -99,6 +99,14 @@ type resultFunc struct {
 	// are accepted (OpenOnSuccess), and used records that one was.
 	guarded, used bool
 	aliases       map[*types.Var][]types.Object
+
+	// self is the function itself: a recursive call returns what the
+	// function returns, so it is assumed not open while the function's
+	// own returns are judged (induction on the depth of the recursion:
+	// the innermost call returns through a path with no recursive call).
+	// selfCalls records that one was assumed.
+	self      *types.Func
+	selfCalls bool
 }
 
 // noOpenResult decides whether the function declared by decl, whose
@@ -127,6 +135,7 @@ func (o *Owners) openResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.CFG
 	r := &resultFunc{o: o, body: decl.Body, g: g, sig: sig, guarded: guarded, aliases: map[*types.Var][]types.Object{},
 		preds: map[*cfg.Block][]*cfg.Block{}, params: map[*types.Var]int{}, passes: map[int]bool{}}
 	r.f = &Func{Info: o.info, Body: decl.Body, Sig: sig, g: g}
+	r.self, _ = o.info.Defs[decl.Name].(*types.Func)
 	r.errs = errorVars(o.info, decl.Body)
 	for i := 0; i < sig.Params().Len(); i++ {
 		r.params[sig.Params().At(i)] = i
@@ -155,6 +164,11 @@ func (o *Owners) openResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.CFG
 		}
 	}
 	if returns == 0 {
+		return nil, false, false
+	}
+	if r.selfCalls && len(r.passes) > 0 {
+		// A pass-through that recurses may hand back the response it
+		// passed to itself: not followed.
 		return nil, false, false
 	}
 	for p := range r.passes {
@@ -213,6 +227,13 @@ func (r *resultFunc) exprOK(e ast.Expr, b *cfg.Block, i, depth int) bool {
 // response. A pass-through callee's result is as open as its argument.
 func (r *resultFunc) callOK(call *ast.CallExpr, b *cfg.Block, i, depth int) bool {
 	fn := typesutil.Callee(r.o.info, call)
+	if fn != nil && r.self != nil && fn.Origin() == r.self {
+		r.selfCalls = true // what the function returns (see self)
+		if r.guarded {
+			r.used = true // open on success only, like the function
+		}
+		return true
+	}
 	if r.guarded && r.o.OpenOnSuccess(fn) {
 		r.used = true // open on success only, like the callee
 		return true

@@ -179,6 +179,29 @@ var noBodyStatus = map[int64]string{
 	304: "Not Modified", // RFC 9110 15.4.5: no content in the response
 }
 
+// readThrough are readers whose every read error is one of the reader
+// they wrap (argument 0): a read of the whole wrapper that fails is a
+// failed read of the body, so net/http has closed the connection. Not
+// http.MaxBytesReader (its *MaxBytesError leaves the connection open),
+// gzip or io.TeeReader (errors of their own).
+var readThrough = []funcRef{
+	{"io", "", []string{"LimitReader"}},                   // io.EOF at the limit, else the body's error (oauth2 deviceauth)
+	{"bufio", "", []string{"NewReader", "NewReaderSize"}}, // buffers the body's reads, returns its errors
+}
+
+// unwrapReadThrough returns the reader that e wraps through readThrough
+// calls (io.LimitReader(resp.Body, n) gives resp.Body), or e.
+func (f *Func) unwrapReadThrough(e ast.Expr) ast.Expr {
+	for range 4 {
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 || !matchAny(readThrough, typesutil.StaticCallee(f.Info, call)) {
+			return e
+		}
+		e = ast.Unparen(call.Args[0])
+	}
+	return e
+}
+
 // A bodyRead reads a whole response body and returns an error when the
 // read fails. A failed read of a network body before EOF makes net/http
 // close the connection (persistConn.readLoop gives up on it), so on the
@@ -237,6 +260,7 @@ func (f *Func) bodyReadErr(n ast.Node, v *types.Var) *types.Var {
 		}
 		a := ast.Unparen(call.Args[r.arg])
 		if !r.resp {
+			a = f.unwrapReadThrough(a)
 			sel, ok := a.(*ast.SelectorExpr)
 			if !ok || sel.Sel.Name != "Body" {
 				continue

@@ -30,6 +30,10 @@ import (
 // says which, because it is the fix: "ctx is in scope but not used for
 // the request".
 
+// NoContext is why a request built by http.NewRequest, where no
+// context is in scope, is unbounded: the finding's reason.
+const NoContext = "the request is built by http.NewRequest, with no context"
+
 // maxCtxDepth bounds how many context derivations (WithCancel of
 // WithValue of a parameter, say) are followed back to their root.
 const maxCtxDepth = 4
@@ -89,8 +93,16 @@ func requestDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth
 	req = ast.Unparen(req)
 	if call, ok := req.(*ast.CallExpr); ok {
 		// req.WithContext(ctx), req.Clone(ctx)
-		if fn := typesutil.Callee(info, call); typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "WithContext", "Clone") && len(call.Args) == 1 {
+		fn := typesutil.Callee(info, call)
+		if typesutil.IsMethod(fn, typesutil.NetHTTP, "Request", "WithContext", "Clone") && len(call.Args) == 1 {
 			return Context(pass, cur, call.Args[0], 0)
+		}
+		if typesutil.IsFunc(fn, typesutil.NetHTTP, "NewRequest") {
+			// return http.NewRequest(...) in a request helper.
+			if why := CtxUnused(pass, cur, ""); why != "" {
+				return Verdict{Why: why}
+			}
+			return Verdict{Why: NoContext}
 		}
 		return builtWithContextDepth(pass, cur, call, depth)
 	}
@@ -127,7 +139,10 @@ func requestDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth
 			if withContextLater(info, fc, reqVar) || optionalContext(info, fc, reqVar) {
 				continue
 			}
-			return Verdict{Why: CtxUnused(pass, cur, "")}
+			if why := CtxUnused(pass, cur, ""); why != "" {
+				return Verdict{Why: why}
+			}
+			return Verdict{Why: NoContext}
 		default:
 			b = builtWithContextDepth(pass, cur, call, depth)
 		}
@@ -184,16 +199,25 @@ func helperReturnsBounded(pass *analysis.Pass, cur inspector.Cursor, call *ast.C
 				continue // a nested function literal's return
 			}
 			ret := rc.Node().(*ast.ReturnStmt)
-			if len(ret.Results) != res.Len() {
+			var r ast.Expr
+			switch {
+			case len(ret.Results) == res.Len():
+				r = ret.Results[idx]
+			case len(ret.Results) == 1 && idx == 0:
+				// return http.NewRequest(...): the call's request.
+				if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok && typesutil.IsFunc(typesutil.Callee(pass.TypesInfo, call), typesutil.NetHTTP, "NewRequest") {
+					r = call
+				}
+			}
+			if r == nil {
 				return Verdict{}
 			}
-			r := ret.Results[idx]
 			if fieldflow.IsNil(pass.TypesInfo, r) {
 				continue // an error return
 			}
 			b := requestDepth(pass, rc, r, depth+1)
 			if !b.OK {
-				return Verdict{}
+				return Verdict{Why: b.Why}
 			}
 			v.keep(b)
 			n++
@@ -340,11 +364,17 @@ func interfaceCalls(pass *analysis.Pass, root inspector.Cursor, n *types.Named, 
 func CallsOf(pass *analysis.Pass, root inspector.Cursor, fn *types.Func) (calls []inspector.Cursor, onlyCalled bool) {
 	onlyCalled = true
 	for cur := range root.Preorder((*ast.Ident)(nil)) {
-		if pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != fn {
+		used, ok := pass.TypesInfo.Uses[cur.Node().(*ast.Ident)].(*types.Func)
+		if !ok || used.Origin() != fn {
 			continue
 		}
 		c := cur
 		if c.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			c = c.Parent()
+		}
+		// send[T](c, req): a call of an instance of a generic
+		// function (go-openai's sendRequestStream[T]).
+		if k := c.ParentEdgeKind(); k == edge.IndexExpr_X || k == edge.IndexListExpr_X {
 			c = c.Parent()
 		}
 		if c.ParentEdgeKind() != edge.CallExpr_Fun {
@@ -721,7 +751,16 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 			return // a field key in a struct literal: an assignment
 		case edge.ReturnStmt_Results:
 			if isGetter(cur) {
-				return // func (s *S) Client() *http.Client { return s.c }: for tests and wiring
+				// func (s *S) Client() *http.Client { return s.c }: for
+				// tests and wiring, except where the package sends
+				// through it at once (s.Client().Do(req)), also behind
+				// its own interface (go-teams-notify's
+				// MessageSender.HTTPClient()).
+				if fn := accessor(pass, cur); fn != nil && !seen[fn] {
+					seen[fn] = true
+					sends = append(sends, getterSends(pass, root.Inspector().Root(), fn)...)
+				}
+				return
 			}
 			// An accessor (func (w *writer) getClient() *http.Client {
 			// ...; return w.client }): its calls are uses of the client.
@@ -905,6 +944,28 @@ func accessor(pass *analysis.Pass, cur inspector.Cursor) *types.Func {
 	}
 	fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
 	return fn
+}
+
+// getterSends returns the sends in the package made at once on the
+// result of the getter method fn (s.Client().Do(req)): calls of fn
+// itself, or of the method of the same name on an interface that fn's
+// receiver type implements.
+func getterSends(pass *analysis.Pass, root inspector.Cursor, fn *types.Func) []inspector.Cursor {
+	calls, _ := CallsOf(pass, root, fn)
+	if recv := recvNamed(fn.Type().(*types.Signature)); recv != nil {
+		calls = append(calls, interfaceCalls(pass, root, recv, fn.Name())...)
+	}
+	var out []inspector.Cursor
+	for _, c := range calls {
+		if passutil.IsTestFile(pass, c.Node().Pos()) || c.ParentEdgeKind() != edge.SelectorExpr_X {
+			continue
+		}
+		sel := c.Parent()
+		if IsSend(sel.Node().(*ast.SelectorExpr).Sel.Name) && sel.ParentEdgeKind() == edge.CallExpr_Fun {
+			out = append(out, sel.Parent())
+		}
+	}
+	return out
 }
 
 // isGetter reports whether the return at cur is the whole body of a

@@ -169,6 +169,34 @@ func badContextInScopeUnused(ctx context.Context, u string) error {
 	return resp.Body.Close()
 }
 
+func badNoContextAnywhere(u string) error {
+	c := &http.Client{Transport: transport} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(the request is built by http\.NewRequest, with no context\); set Timeout`
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func goodNoContextButDeadline(u string) error {
+	c := &http.Client{Transport: transport}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
 // Package-level helpers and DefaultClient.
 
 func badGet(u string) (*http.Response, error) {

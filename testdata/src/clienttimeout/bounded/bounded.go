@@ -244,7 +244,7 @@ func createPlainRequest(u string) (*http.Request, error) {
 }
 
 func sendPlain(req *http.Request) error {
-	client := &http.Client{} // want `^http\.Client literal has no Timeout`
+	client := &http.Client{} // want `^http\.Client literal has no Timeout, so a stalled server blocks its requests forever \(the request is built by http\.NewRequest, with no context\)`
 	resp, err := client.Do(req)
 	if err != nil {
 		return err

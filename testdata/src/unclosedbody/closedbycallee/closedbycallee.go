@@ -88,3 +88,35 @@ func badUnexportedInterfaceOpen(a *lib.API, req *http.Request) error {
 	_, err := a.Opener.Get(req) // want `response is discarded`
 	return err
 }
+
+// A helper decodes with the function its caller passes: closed when
+// that function closes the body.
+func goodClosedThroughDecoderParam(c *http.Client, req *http.Request) (*lib.Thing, error) {
+	resp, err := c.Do(req)
+	return lib.FromResponse(resp, err, lib.DecodeAndClose)
+}
+
+type api struct{ c *http.Client }
+
+func (a *api) decodeJSON(resp *http.Response, v any) error {
+	defer resp.Body.Close()
+	return nil
+}
+
+func (a *api) goodClosedThroughMethodValue(req *http.Request) (*lib.Thing, error) {
+	resp, err := a.c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	return lib.ForwardFromResponse(resp, a.decodeJSON)
+}
+
+func goodClosedThroughFuncLit(c *http.Client, req *http.Request) (*lib.Thing, error) {
+	resp, err := c.Do(req)
+	return lib.FromResponse(resp, err, func(r *http.Response, v any) error { return r.Body.Close() })
+}
+
+func badDecoderParamLeavesOpen(c *http.Client, req *http.Request) (*lib.Thing, error) {
+	resp, err := c.Do(req) // want `response body is`
+	return lib.FromResponse(resp, err, lib.DecodeOnly)
+}

@@ -115,3 +115,33 @@ func badDumpedHeadersByHelper(c *http.Client, req *http.Request, w io.Writer) (*
 	}
 	return resp, nil
 }
+
+// Through io.LimitReader, a failed read is still a failed read of the
+// body (golang.org/x/oauth2's retrieveDeviceAuth).
+func goodLimitedReadError(c *http.Client, req *http.Request) ([]byte, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return b, nil
+}
+
+// The twin: http.MaxBytesReader fails with its own *MaxBytesError past
+// the limit, and the connection is still open then.
+func badMaxBytesReadError(c *http.Client, req *http.Request) ([]byte, error) {
+	resp, err := c.Do(req) // want `response body is not closed on the path that returns here`
+	if err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(http.MaxBytesReader(nil, resp.Body, 1<<20))
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return b, nil
+}

@@ -78,3 +78,39 @@ func badMust(url string) int {
 	resp := Must(http.Get(url)) // want `response body is never closed`
 	return resp.StatusCode
 }
+
+// dialWS wraps a gorilla dial, whose response needs no close, and
+// follows a redirect by calling itself (nomad api's Client.websocket):
+// every response it returns is the dialer's, so callers that drop it
+// leak nothing.
+func dialWS(d *websocket.Dialer, url string, depth int) (*websocket.Conn, *http.Response, error) {
+	conn, resp, err := d.Dial(url, nil)
+	if resp != nil && resp.StatusCode == http.StatusTemporaryRedirect && depth < 3 {
+		return dialWS(d, resp.Header.Get("Location"), depth+1)
+	}
+	return conn, resp, err
+}
+
+func goodDialWSDiscard(d *websocket.Dialer, url string) (*websocket.Conn, error) {
+	conn, _, err := dialWS(d, url, 0)
+	return conn, err
+}
+
+// probeWS recurses the same way but, when the dial fails, falls back
+// to a plain GET whose response it returns open.
+func probeWS(d *websocket.Dialer, c *http.Client, url string, depth int) (*websocket.Conn, *http.Response, error) {
+	conn, resp, err := d.Dial(url, nil)
+	if resp != nil && resp.StatusCode == http.StatusTemporaryRedirect && depth < 3 {
+		return probeWS(d, c, resp.Header.Get("Location"), depth+1)
+	}
+	if err != nil {
+		get, gerr := c.Get(url)
+		return nil, get, gerr
+	}
+	return conn, resp, nil
+}
+
+func badProbeWSDiscard(d *websocket.Dialer, c *http.Client, url string) (*websocket.Conn, error) {
+	conn, _, err := probeWS(d, c, url, 0) // want `response is discarded, so its body is never closed`
+	return conn, err
+}

@@ -118,3 +118,39 @@ func New(c Client, hc *http.Client) *API {
 }
 
 func okStatus(resp *http.Response) bool { return resp.StatusCode/100 == 2 }
+
+// Thing is what the decoders below fill in.
+type Thing struct{ Name string }
+
+// FromResponse decodes resp with the decoder its caller passes
+// (go-pagerduty's getBusinessServiceFromResponse(resp, err, c.decodeJSON)):
+// whether the body is closed is up to that decoder.
+func FromResponse(resp *http.Response, err error, decode func(*http.Response, any) error) (*Thing, error) { // want FromResponse:`^via\(0->2\.0\)$`
+	if err != nil {
+		return nil, err
+	}
+	var t Thing
+	if err := decode(resp, &t); err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// ForwardFromResponse hands the decoder on: the same fact.
+func ForwardFromResponse(resp *http.Response, decode func(*http.Response, any) error) (*Thing, error) { // want ForwardFromResponse:`^via\(0->1\.0\)$`
+	return FromResponse(resp, nil, decode)
+}
+
+// DecodeAndClose closes the body through an alias (go-pagerduty's decodeJSON).
+func DecodeAndClose(resp *http.Response, v any) error { // want DecodeAndClose:`^closesParam\(0\)$`
+	orb := resp.Body
+	defer orb.Close()
+	_, err := io.ReadAll(resp.Body)
+	return err
+}
+
+// DecodeOnly reads the body and leaves it open.
+func DecodeOnly(resp *http.Response, v any) error {
+	_, err := io.ReadAll(resp.Body)
+	return err
+}
