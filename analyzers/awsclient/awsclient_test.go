@@ -22,6 +22,7 @@ func TestAWSClient(t *testing.T) {
 		"awsclient/percalltests",
 		"awsclient/percallinput",
 		"awsclient/perobject",
+		"awsclient/lazyinit",
 	)
 }
 

@@ -94,6 +94,9 @@
 //   - inside sync.Once.Do, sync.OnceValue or sync.OnceFunc, or behind a
 //     nil check on a field or package-level variable, or on what a
 //     getter of such a field returns;
+//   - in a function whose every caller is a lazy initialiser of its
+//     receiver ("if d.ec2 != nil { return d.ec2, nil }", then d.ec2 set
+//     later in the method): once per receiver;
 //   - in an unexported method of T that only T's constructors call
 //     (aws-iam-authenticator's (*Server).getHandler, called from
 //     server.New): once per object;

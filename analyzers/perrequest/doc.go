@@ -101,6 +101,9 @@
 //     builds a T and returns it, or an interface it implements),
 //     directly or as the goroutine they start: it runs once per object
 //     (a constructor called per request is still reported);
+//   - per call: a function whose every caller is a lazy initialiser of
+//     its receiver ("if r.F != nil { return r.F }" before the call, and
+//     r.F set later in that method);
 //   - memoization by time: a rebuild guarded by an expiry check
 //     (time.Until, time.Since, Time.Before/After/Sub), or in a loop that
 //     waits for the expiry, runs once per credential lifetime;
