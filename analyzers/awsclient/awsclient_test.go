@@ -21,6 +21,8 @@ func TestAWSClient(t *testing.T) {
 		"awsclient/loops",
 		"awsclient/percalltests",
 		"awsclient/percallinput",
+		"awsclient/perobject",
+		"awsclient/lazyinit",
 	)
 }
 

@@ -92,7 +92,14 @@
 //   - in init, package-level variables, main before lambda.Start, and a
 //     handler factory that runs once and returns the handler closure;
 //   - inside sync.Once.Do, sync.OnceValue or sync.OnceFunc, or behind a
-//     nil check on a field or package-level variable;
+//     nil check on a field or package-level variable, or on what a
+//     getter of such a field returns;
+//   - in a function whose every caller is a lazy initialiser of its
+//     receiver ("if d.ec2 != nil { return d.ec2, nil }", then d.ec2 set
+//     later in the method): once per receiver;
+//   - in an unexported method of T that only T's constructors call
+//     (aws-iam-authenticator's (*Server).getHandler, called from
+//     server.New): once per object;
 //   - a handler that only uses a client built elsewhere, or only reads a
 //     cfg loaded once;
 //   - a client stored in a field, a package-level variable, a map,
