@@ -23,6 +23,7 @@ func TestAWSClient(t *testing.T) {
 		"awsclient/percallinput",
 		"awsclient/perobject",
 		"awsclient/lazyinit",
+		"awsclient/factorygroup",
 	)
 }
 

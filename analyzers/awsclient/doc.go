@@ -85,7 +85,9 @@
 // region, profile or credentials change with the call; it is reported
 // only when a per-request path calls it. A helper that builds from its
 // receiver's configuration (n.conf.Region) builds the same config every
-// call and is reported.
+// call and is reported. A package factory called per call by several of
+// its functions (getClient() in every API wrapper of a CLI) is one
+// finding at the factory, listing its callers.
 //
 // It stays silent when the client is built once or kept:
 //

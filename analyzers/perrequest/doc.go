@@ -70,7 +70,11 @@
 // call of a builder whose result the function uses and drops, as
 // "created per call of F and dropped after use". Exported functions of
 // a library count as per call. So does a loop that builds one pool per
-// item in such a function.
+// item in such a function. When two or more functions of a package each
+// call one of its builders per call (a getClient() called by every API
+// wrapper), the finding is one, at the construction in the builder,
+// where the fix goes, with each call as related information; a call in a
+// handler or a loop keeps its own finding.
 //
 // Builders may be conditional: "if hc.Transport == nil { hc.Transport =
 // newTransport() }" on a parameter is a default, not a cache (resty's
