@@ -425,8 +425,9 @@ func boundedSends(t *transport, c *fieldflow.Flow) bool {
 
 // wrappedBy returns the clients whose Transport is a call of a function
 // that takes the transport as an argument and returns an
-// http.RoundTripper: a wrapper that sends through it (fresh3:
-// syncthing's Transport: http2EnabledTransport(&http.Transport{...})
+// http.RoundTripper or *http.Transport: a wrapper that sends through it
+// or configures and returns it (fresh3: syncthing's
+// Transport: http2EnabledTransport(&http.Transport{...})
 // in a client with Timeout: requestTimeout). The client's Timeout
 // bounds every request the wrapper sends through the transport; a
 // wrapper that never uses the transport makes its settings moot.
@@ -438,7 +439,7 @@ func wrappedBy(t *transport, cs clients) []*fieldflow.Flow {
 	for _, c := range cs {
 		for _, f := range c.Fields["Transport"] {
 			call, ok := ast.Unparen(f.Value).(*ast.CallExpr)
-			if !ok || !typesutil.IsNamed(info.TypeOf(call), typesutil.NetHTTP, "RoundTripper") {
+			if !ok || !typesutil.IsNamed(info.TypeOf(call), typesutil.NetHTTP, "RoundTripper") && !typesutil.IsPointerToNamed(info.TypeOf(call), typesutil.NetHTTP, "Transport") {
 				continue
 			}
 			if slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
