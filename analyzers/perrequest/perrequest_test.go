@@ -35,6 +35,7 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/clientview",
 		"perrequest/fieldcopy",
 		"perrequest/perobject",
+		"perrequest/initializer",
 	)
 }
 

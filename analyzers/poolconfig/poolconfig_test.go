@@ -20,6 +20,7 @@ func TestPoolconfig(t *testing.T) {
 		"poolconfig/examples/proxy",
 		"poolconfig/globaldefault",
 		"poolconfig/globalmain",
+		"poolconfig/wrapped",
 	)
 }
 

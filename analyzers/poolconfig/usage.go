@@ -86,6 +86,9 @@ func (cs clients) usage(t *transport) usage {
 			}
 		}
 	}
+	for _, c := range wrappedBy(t, cs) {
+		u.timed = u.timed || timedClient(t, c)
+	}
 	for _, c := range u.clients {
 		u.timed = u.timed || timedClient(t, c)
 		if packageLevel(info, c) {
@@ -418,4 +421,35 @@ func boundedSends(t *transport, c *fieldflow.Flow) bool {
 	}
 	ok, _ := reqbound.AllBounded(t.pass, root, store, nil)
 	return ok
+}
+
+// wrappedBy returns the clients whose Transport is a call of a function
+// that takes the transport as an argument and returns an
+// http.RoundTripper or *http.Transport: a wrapper that sends through it
+// or configures and returns it (fresh3: syncthing's
+// Transport: http2EnabledTransport(&http.Transport{...})
+// in a client with Timeout: requestTimeout). The client's Timeout
+// bounds every request the wrapper sends through the transport; a
+// wrapper that never uses the transport makes its settings moot.
+// Such clients count for the Timeout only, not for how long the
+// transport lives.
+func wrappedBy(t *transport, cs clients) []*fieldflow.Flow {
+	info := t.pass.TypesInfo
+	var out []*fieldflow.Flow
+	for _, c := range cs {
+		for _, f := range c.Fields["Transport"] {
+			call, ok := ast.Unparen(f.Value).(*ast.CallExpr)
+			if !ok || !typesutil.IsNamed(info.TypeOf(call), typesutil.NetHTTP, "RoundTripper") && !typesutil.IsPointerToNamed(info.TypeOf(call), typesutil.NetHTTP, "Transport") {
+				continue
+			}
+			if slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
+				a = ast.Unparen(a)
+				return a == t.Expr || t.Path != nil && fieldflow.SamePath(info, a, t.Path)
+			}) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -549,6 +549,9 @@ func (m *Model) perCall(s *site, f Finding, fd *finder) (Context, bool) {
 	if m.callersMemoized(s.decl) {
 		return Context{}, false // every caller rebuilds only when needed
 	}
+	if m.initializer(s.decl) {
+		return Context{}, false // sets up its receiver: once per object
+	}
 	if m.inputKeyed(s, f) {
 		return Context{}, false // one per item the call is given, like a loop over regions
 	}
