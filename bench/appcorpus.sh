@@ -12,6 +12,7 @@
 #   bench/appcorpus.sh -c corpus -w /work/wt/X # the same over the library corpus (bench/corpus)
 #   bench/appcorpus.sh -c fresh -b BIN          # the fresh corpus (bench/freshcorpus, issue 11)
 #   bench/appcorpus.sh -c fresh2 -b BIN         # the second fresh corpus (bench/fresh2corpus)
+#   bench/appcorpus.sh -c fresh3 -b BIN         # the third fresh corpus, applications (bench/fresh3corpus)
 #
 # Environment: BENCH_WORK (default /tmp/poollint-bench), TAG (the name of
 # the results, default: the worktree's directory name, or the binary's).
@@ -40,7 +41,8 @@ app) CDIR=$BENCH/appcorpus ;;
 corpus) CDIR=$BENCH/corpus ;;
 fresh) CDIR=$BENCH/freshcorpus ;;
 fresh2) CDIR=$BENCH/fresh2corpus ;;
-*) echo "unknown corpus $CORPUS (app, corpus, fresh or fresh2)" >&2; exit 2 ;;
+fresh3) CDIR=$BENCH/fresh3corpus ;;
+*) echo "unknown corpus $CORPUS (app, corpus, fresh, fresh2 or fresh3)" >&2; exit 2 ;;
 esac
 export GOFLAGS=-mod=readonly GOWORK=off GOTOOLCHAIN=local
 log() { printf '%s %s\n' "$(date +%T)" "$*" >&2; }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Regenerates go.mod/go.sum: the third fresh corpus at exact versions, plus the
+# dependencies of every package and test that the patterns in entries.tsv
+# match. Do not run go mod tidy here: no package of this module imports the
+# corpus, so tidy would drop it.
+set -euo pipefail
+cd "$(dirname "$0")"
+export GOFLAGS=-mod=mod GOWORK=off GOTOOLCHAIN=local
+go get \
+	github.com/aws/aws-lambda-go@v1.55.1 \
+	github.com/open-policy-agent/opa@v1.22.4 \
+	github.com/restic/restic@v0.10.0 \
+	github.com/hashicorp/consul-template@v0.41.1 \
+	github.com/rclone/rclone@v1.76.0 \
+	github.com/prometheus/prometheus@v0.316.0 \
+	github.com/caddyserver/caddy/v2@v2.11.9 \
+	github.com/kedacore/keda/v2@v2.21.0 \
+	github.com/aws-cloudformation/rain@v1.24.4 \
+	github.com/traefik/traefik/v3@v3.7.13 \
+	github.com/syncthing/syncthing@v1.30.0
+# Resolve what the packages and their tests import, at the versions above.
+grep -v '^#' entries.tsv | cut -f2 | xargs go list -e -deps -test >/dev/null
