@@ -135,7 +135,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			if !cfg.defaultClient || !isDefaultClient(info, n) {
 				continue
 			}
-			ok, why := defaultClientUseOK(pass, cur)
+			ok, why := defaultClientUseOK(env, cur)
 			if ok || cfg.exemptPlace(env, cur) || allowed(pass, boundTo(cur), cur, allow) || chosenAlternative(pass, tr, cur) {
 				continue
 			}

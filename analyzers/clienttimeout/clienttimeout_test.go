@@ -58,6 +58,8 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/getteriface/good",
 		"clienttimeout/getteriface/bad",
 		"clienttimeout/nildefaultfactory",
+		"clienttimeout/defaultcopy",
+		"clienttimeout/wraptransport",
 	)
 }
 
