@@ -210,7 +210,14 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		return
 	}
 	why := ""
-	if store != nil {
+	if v, ok := handedToSDK(pass, cur); ok && store != nil && store.IsField() && store.Pkg() != pass.Pkg {
+		// &auth.Client{Client: &http.Client{...}}: a field of another
+		// package's type, judged by that type's calls here.
+		if v.OK {
+			return
+		}
+		why = v.Why
+	} else if store != nil {
 		root := env.root
 		if !typesutil.IsPackageLevel(store) && !store.IsField() {
 			root, _ = fieldflow.EnclosingFunc(cur)
@@ -265,16 +272,28 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 }
 
 // handedToSDK judges a client built as the argument of an SDK
-// constructor (github.NewClient(&http.Client{...})): its requests are
-// those of the SDK's calls in the package (see [reqbound.SDK]).
+// constructor (github.NewClient(&http.Client{...})), or as a field of
+// another package's struct literal whose methods take the request or
+// its context (oras-go's &auth.Client{Client: &http.Client{...}}): its
+// requests are those of the SDK's calls in the package (see
+// [reqbound.SDK]).
 func handedToSDK(pass *analysis.Pass, cur inspector.Cursor) (reqbound.Verdict, bool) {
 	for cur.ParentEdgeKind() == edge.ParenExpr_X {
 		cur = cur.Parent()
 	}
-	if cur.ParentEdgeKind() != edge.CallExpr_Args {
-		return reqbound.Verdict{}, false
+	switch cur.ParentEdgeKind() {
+	case edge.CallExpr_Args:
+		return reqbound.SDK(pass, cur.Parent())
+	case edge.KeyValueExpr_Value:
+		// &auth.Client{Client: &http.Client{...}}: the literal of
+		// another package's type that holds it.
+		lit := cur.Parent().Parent()
+		if lit.ParentEdgeKind() == edge.UnaryExpr_X {
+			lit = lit.Parent()
+		}
+		return reqbound.SDK(pass, lit)
 	}
-	return reqbound.SDK(pass, cur.Parent())
+	return reqbound.Verdict{}, false
 }
 
 // sentDirectly judges a client built as the receiver of its one send:

@@ -60,6 +60,8 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/nildefaultfactory",
 		"clienttimeout/defaultcopy",
 		"clienttimeout/wraptransport",
+		"clienttimeout/sdk/literal",
+		"clienttimeout/sdk/literalbad",
 	)
 }
 
