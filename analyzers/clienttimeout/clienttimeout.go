@@ -210,13 +210,18 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 		return
 	}
 	why := ""
-	if v, ok := handedToSDK(pass, cur); ok && store != nil && store.IsField() && store.Pkg() != pass.Pkg {
+	var held reqbound.Verdict
+	heldOK := false
+	if store != nil && store.IsField() && store.Pkg() != pass.Pkg {
 		// &auth.Client{Client: &http.Client{...}}: a field of another
 		// package's type, judged by that type's calls here.
-		if v.OK {
+		held, heldOK = handedToSDK(pass, cur)
+	}
+	if heldOK {
+		if held.OK {
 			return
 		}
-		why = v.Why
+		why = held.Why
 	} else if store != nil {
 		root := env.root
 		if !typesutil.IsPackageLevel(store) && !store.IsField() {
