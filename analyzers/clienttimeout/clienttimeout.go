@@ -204,7 +204,7 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 	if c.Escaped && !pkgVar {
 		return // fields may be set where we cannot see
 	}
-	if timedSibling(pass, c) || env.transports.boundAtTransport(pass, c) ||
+	if timedSibling(pass, c) || env.transports.boundAtTransport(pass, c) || callerTransport(pass, c) ||
 		allowed(pass, c.Path, cur, env.allow) || chosenAlternative(pass, env.tr, cur) ||
 		cfg.exemptPlace(env, cur) || nilDefault(pass, cur) || buildingBlock(pass, env.root, c) {
 		return

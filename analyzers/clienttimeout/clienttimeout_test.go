@@ -62,6 +62,7 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/wraptransport",
 		"clienttimeout/sdk/literal",
 		"clienttimeout/sdk/literalbad",
+		"clienttimeout/callertransport",
 	)
 }
 

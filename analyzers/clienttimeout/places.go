@@ -527,3 +527,54 @@ func callerOwned(info *types.Info, fc inspector.Cursor, e ast.Expr) bool {
 	}
 	return ft != nil && ft.Params != nil && ft.Params.Pos() <= root.Pos() && root.Pos() < ft.Params.End()
 }
+
+// callerTransport reports whether the client, a local variable, has
+// as its only Transport a parameter of the exported function that
+// builds it, never reassigned there, in a function with no
+// context.Context or *http.Request parameter: the caller supplies the
+// transport, and with it the bound (prom2json's
+// FetchMetricFamilies(url, ch, transport), whose command passes a
+// DefaultTransport clone with ResponseHeaderTimeout). A function that
+// takes a ctx its request ignores is still reported: the fix is to use
+// ctx. An unexported function is reported: its callers are here.
+func callerTransport(pass *analysis.Pass, c *fieldflow.Flow) bool {
+	info := pass.TypesInfo
+	f := c.Last("Transport")
+	if f == nil || f.Value == nil || c.Var == nil || typesutil.IsPackageLevel(c.Var) || len(c.Fields["Transport"]) != 1 {
+		return false
+	}
+	id, ok := ast.Unparen(f.Value).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	fc, inFunc := fieldflow.EnclosingFunc(c.Cursor)
+	if !ok || !inFunc {
+		return false
+	}
+	decl, ok := fc.Node().(*ast.FuncDecl)
+	if !ok || !decl.Name.IsExported() || !callerOwned(info, fc, id) || len(reqbound.Definitions(info, fc, v)) > 0 {
+		return false
+	}
+	if decl.Recv != nil {
+		fn, ok := info.Defs[decl.Name].(*types.Func)
+		if !ok {
+			return false
+		}
+		recv := fn.Type().(*types.Signature).Recv().Type()
+		if p, ok := recv.(*types.Pointer); ok {
+			recv = p.Elem()
+		}
+		n, ok := types.Unalias(recv).(*types.Named)
+		if !ok || !n.Obj().Exported() {
+			return false
+		}
+	}
+	for _, p := range decl.Type.Params.List {
+		t := info.TypeOf(p.Type)
+		if typesutil.IsNamed(t, "context", "Context") || typesutil.IsPointerToNamed(t, typesutil.NetHTTP, "Request") {
+			return false
+		}
+	}
+	return true
+}
