@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export GOFLAGS=-mod=mod GOWORK=off GOTOOLCHAIN=local
+# keda and traefik stay pinned (go.mod) but are not analysed: see entries.tsv.
 go get \
 	github.com/aws/aws-lambda-go@v1.55.1 \
 	github.com/open-policy-agent/opa@v1.22.4 \
@@ -23,3 +24,5 @@ grep -v '^#' entries.tsv | awk -F'\t' '$3 == "" {print $2}' | xargs go list -e -
 # lib/connections needs quic-go/logging, gone from the quic-go selected above.
 (cd syncthing && go get github.com/syncthing/syncthing@v1.30.0 &&
 	grep -v '^#' ../entries.tsv | awk -F'\t' '$3 == "syncthing" {print $2}' | xargs go list -e -deps -test >/dev/null)
+(cd prom2json && go get github.com/prometheus/prom2json@v1.4.2 &&
+	grep -v '^#' ../entries.tsv | awk -F'\t' '$3 == "prom2json" {print $2}' | xargs go list -e -deps -test >/dev/null)
