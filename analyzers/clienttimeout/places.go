@@ -536,7 +536,8 @@ func callerOwned(info *types.Info, fc inspector.Cursor, e ast.Expr) bool {
 // FetchMetricFamilies(url, ch, transport), whose command passes a
 // DefaultTransport clone with ResponseHeaderTimeout). A function that
 // takes a ctx its request ignores is still reported: the fix is to use
-// ctx. An unexported function is reported: its callers are here.
+// ctx. An unexported function is reported: its callers are here. So
+// is a client kept beyond the call (stored in a field, returned).
 func callerTransport(pass *analysis.Pass, c *fieldflow.Flow) bool {
 	info := pass.TypesInfo
 	f := c.Last("Transport")
@@ -573,6 +574,19 @@ func callerTransport(pass *analysis.Pass, c *fieldflow.Flow) bool {
 	for _, p := range decl.Type.Params.List {
 		t := info.TypeOf(p.Type)
 		if typesutil.IsNamed(t, "context", "Context") || typesutil.IsPointerToNamed(t, typesutil.NetHTTP, "Request") {
+			return false
+		}
+	}
+	// The call is the request: every send is made here, and the client
+	// goes nowhere else. A client kept for later (restic's rest.Open
+	// stores it in the Backend, whose Create posts with no context) is
+	// judged by its requests.
+	sends, closed := reqbound.Sends(pass, fc, c.Var)
+	if !closed || len(sends) == 0 {
+		return false
+	}
+	for _, snd := range sends {
+		if snd.Node().Pos() < decl.Pos() || snd.Node().End() > decl.End() {
 			return false
 		}
 	}
