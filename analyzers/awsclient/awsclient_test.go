@@ -21,6 +21,9 @@ func TestAWSClient(t *testing.T) {
 		"awsclient/loops",
 		"awsclient/percalltests",
 		"awsclient/percallinput",
+		"awsclient/perobject",
+		"awsclient/lazyinit",
+		"awsclient/factorygroup",
 	)
 }
 

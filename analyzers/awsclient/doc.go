@@ -85,14 +85,23 @@
 // region, profile or credentials change with the call; it is reported
 // only when a per-request path calls it. A helper that builds from its
 // receiver's configuration (n.conf.Region) builds the same config every
-// call and is reported.
+// call and is reported. A package factory called per call by several of
+// its functions (getClient() in every API wrapper of a CLI) is one
+// finding at the factory, listing its callers.
 //
 // It stays silent when the client is built once or kept:
 //
 //   - in init, package-level variables, main before lambda.Start, and a
 //     handler factory that runs once and returns the handler closure;
 //   - inside sync.Once.Do, sync.OnceValue or sync.OnceFunc, or behind a
-//     nil check on a field or package-level variable;
+//     nil check on a field or package-level variable, or on what a
+//     getter of such a field returns;
+//   - in a function whose every caller is a lazy initialiser of its
+//     receiver ("if d.ec2 != nil { return d.ec2, nil }", then d.ec2 set
+//     later in the method): once per receiver;
+//   - in an unexported method of T that only T's constructors call
+//     (aws-iam-authenticator's (*Server).getHandler, called from
+//     server.New): once per object;
 //   - a handler that only uses a client built elsewhere, or only reads a
 //     cfg loaded once;
 //   - a client stored in a field, a package-level variable, a map,

@@ -70,7 +70,11 @@
 // call of a builder whose result the function uses and drops, as
 // "created per call of F and dropped after use". Exported functions of
 // a library count as per call. So does a loop that builds one pool per
-// item in such a function.
+// item in such a function. When two or more functions of a package each
+// call one of its builders per call (a getClient() called by every API
+// wrapper), the finding is one, at the construction in the builder,
+// where the fix goes, with each call as related information; a call in a
+// handler or a loop keeps its own finding.
 //
 // Builders may be conditional: "if hc.Transport == nil { hc.Transport =
 // newTransport() }" on a parameter is a default, not a cache (resty's
@@ -86,7 +90,9 @@
 //     constructors that are only called from those;
 //   - lazy initialisation inside sync.Once.Do, sync.OnceValue or
 //     sync.OnceFunc, or behind a nil check on a field or package-level
-//     variable;
+//     variable, or on what a getter returns (a method that only returns
+//     a field of its receiver, under its mutex: "if o := a.getObserver();
+//     o != nil { return }");
 //   - a pool stored in a package-level variable, a field, a map or slice
 //     element, sent on a channel, handed to a goroutine, returned, or
 //     passed to code that may keep it;
@@ -94,7 +100,14 @@
 //     initialisers, cobra and urfave/cli command bodies, and unexported
 //     functions reached only from them); a deliberate one-shot
 //     (DisableKeepAlives: true, or CloseIdleConnections before return);
-//     a pool that is built but never sends a request;
+//     a pool that is built but never sends a request; an unexported
+//     method of T that only T's constructors call (a function that
+//     builds a T and returns it, or an interface it implements),
+//     directly or as the goroutine they start: it runs once per object
+//     (a constructor called per request is still reported);
+//   - per call: a function whose every caller is a lazy initialiser of
+//     its receiver ("if r.F != nil { return r.F }" before the call, and
+//     r.F set later in that method);
 //   - memoization by time: a rebuild guarded by an expiry check
 //     (time.Until, time.Since, Time.Before/After/Sub), or in a loop that
 //     waits for the expiry, runs once per credential lifetime;

@@ -34,6 +34,7 @@ func TestPerrequest(t *testing.T) {
 		"perrequest/expiry",
 		"perrequest/clientview",
 		"perrequest/fieldcopy",
+		"perrequest/perobject",
 	)
 }
 

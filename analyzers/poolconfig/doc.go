@@ -42,7 +42,12 @@
 //     instead of 30s, and a stalled TLS handshake hangs forever instead
 //     of failing after 10s. A client Timeout bounds both, so a
 //     long-lived client with a Timeout that talks to one host is only
-//     told about the Proxy. The suggested fix rewrites
+//     told about the Proxy. A factory's transport counts as timed when
+//     every call of the factory in the package hands it to a client
+//     with a Timeout. Not reported in example programs (a package path
+//     element example, examples, _example or _examples, as clienttimeout
+//     judges them): their user runs them by hand and can interrupt
+//     them. The suggested fix rewrites
 //     t := &http.Transport{...} as
 //     t := http.DefaultTransport.(*http.Transport).Clone() followed by
 //     one assignment per field of the literal.
@@ -55,6 +60,11 @@
 //     there.
 //   - MaxIdleConnsPerHost larger than a non-zero MaxIdleConns: the total
 //     caps it. A clone of DefaultTransport inherits MaxIdleConns 100.
+//   - A field of http.DefaultTransport set outside package main
+//     (http.DefaultTransport.(*http.Transport).TLSClientConfig = ...):
+//     every client in the program without a transport of its own
+//     shares it, so a library changes them all. A program's main may
+//     tune its own default.
 //   - DisableKeepAlives set to true on a transport kept in a
 //     package-level variable (directly or by its client): every request
 //     of the whole program opens and closes its own connection.
@@ -77,16 +87,20 @@
 //     a burst opens as many connections to one host as there are
 //     requests in flight.
 //
-// A transport whose pool is sized from configuration (a non-constant
-// MaxIdleConnsPerHost, MaxIdleConns, MaxConnsPerHost or
-// DisableKeepAlives) and whose client has a Timeout is taken as built
+// A transport whose keep-alives are a configuration switch (a
+// non-constant DisableKeepAlives) and whose pool is sized from
+// configuration (a non-constant MaxIdleConnsPerHost, MaxIdleConns or
+// MaxConnsPerHost), and whose client has a Timeout, is taken as built
 // on purpose by a tool that controls its own traffic, such as a load
-// generator, and is not told about its Proxy. A client whose every
-// request carries a context deadline or its caller's context counts as
-// having a Timeout.
+// generator, and is not told about its Proxy. A pool sized from
+// configuration alone (a scraper's concurrency setting) still is. A
+// client whose every request carries a context deadline or its
+// caller's context counts as having a Timeout.
 //
-// A transport whose DialContext or Dial dials a unix socket (the
-// function passes the network "unix" to a call) is not told about the
+// A transport whose DialContext, Dial, DialTLSContext or DialTLS dials
+// a unix socket (the function, or the local variable it is bound to,
+// passes the network "unix" to a call, or a network that a switch or
+// if around the transport fixed to "unix") is not told about the
 // Proxy, the dial and TLS timeouts or HTTP/2, which do not apply to it.
 // Whether MaxIdleConnsPerHost (2 by default) is too small depends on
 // the concurrency that sends through the pool: the poolsize analyzer
@@ -164,6 +178,7 @@
 //	-poolconfig.defaults       report transports built from scratch that drop DefaultTransport's Proxy, or its dial and TLS handshake timeouts when no client Timeout bounds them (default true)
 //	-poolconfig.idle-timeout   report transports built from scratch and dropped after each call that leave IdleConnTimeout at 0 (default true)
 //	-poolconfig.idle-cap       report MaxIdleConnsPerHost larger than a non-zero MaxIdleConns (default true)
+//	-poolconfig.global         report fields set on http.DefaultTransport outside package main (default true)
 //	-poolconfig.keepalives     report DisableKeepAlives set to true on a transport kept in a package-level variable (default true)
 //	-poolconfig.http2          report a custom TLSClientConfig or dialer without ForceAttemptHTTP2 (default false)
 //	-poolconfig.maxconns       report transports that leave MaxConnsPerHost unlimited (default false)

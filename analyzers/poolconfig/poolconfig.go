@@ -114,6 +114,10 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			if !ok {
 				continue
 			}
+			if msg := cfg.globalAssignment(pass, sel, tr.FieldOf(sel)); msg != "" {
+				pass.Report(analysis.Diagnostic{Pos: as.Pos(), End: as.End(), Message: msg})
+				continue
+			}
 			if msg := cfg.assignment(pass, sel, tr.FieldOf(sel), fieldflow.Const(pass.TypesInfo, as.Rhs[i])); msg != "" {
 				pass.Report(analysis.Diagnostic{Pos: as.Pos(), End: as.End(), Message: msg})
 			}
@@ -135,12 +139,25 @@ func (cfg *config) assignment(pass *analysis.Pass, sel *ast.SelectorExpr, name s
 	return "DisableKeepAlives set to true on a transport kept for the whole program makes every request open a new connection; remove it so the transport reuses connections"
 }
 
+// globalAssignment judges http.DefaultTransport.(*http.Transport).F =
+// v outside package main: a library (a plugin, an SDK) that changes the
+// process-wide default transport changes every client in the program
+// that has no transport of its own (corpus: telegraf's prometheus input
+// turns TLS verification off for all of them). A program's main may
+// tune its own default on purpose.
+func (cfg *config) globalAssignment(pass *analysis.Pass, sel *ast.SelectorExpr, name string) string {
+	if name == "" || !cfg.enabled("global") || pass.Pkg.Name() == "main" || !fieldflow.IsDefaultTransport(pass.TypesInfo, sel.X) {
+		return ""
+	}
+	return "sets " + name + " on http.DefaultTransport, which every client without a transport of its own shares, so the whole program changes; set it on a transport of your own (http.DefaultTransport.(*http.Transport).Clone())"
+}
+
 // report builds the one diagnostic of a transport from the rules that
 // are on.
 func (cfg *config) report(t *transport) {
 	var f finding
 	for _, r := range rules {
-		if cfg.enabled(r.flag) {
+		if cfg.enabled(r.flag) && r.judge != nil { // global is judged at assignments
 			r.judge(t, &f)
 		}
 	}

@@ -17,6 +17,9 @@ func TestPoolconfig(t *testing.T) {
 		"poolconfig/helperuse",
 		"poolconfig/weird",
 		"poolconfig/testsonly",
+		"poolconfig/examples/proxy",
+		"poolconfig/globaldefault",
+		"poolconfig/globalmain",
 	)
 }
 

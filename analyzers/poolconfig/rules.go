@@ -62,15 +62,26 @@ func (t *transport) oneShot() bool {
 	return ok && n < 0
 }
 
-// tunedByConfig reports whether the pool is sized from configuration:
-// MaxIdleConnsPerHost, MaxIdleConns, MaxConnsPerHost or
-// DisableKeepAlives set to a value that is not a constant. Its author
-// built this pool on purpose for a tool that controls its own traffic
-// (a load generator, corpus: bombardier), so with a client Timeout
-// nothing it drops from DefaultTransport is an oversight.
+// tunedByConfig reports whether the pool is a load generator's: its
+// keep-alives are a configuration switch (DisableKeepAlives set to a
+// value that is not a constant) and its size comes from configuration
+// too (MaxIdleConnsPerHost, MaxIdleConns or MaxConnsPerHost not a
+// constant). Its author built this pool on purpose for a tool that
+// controls its own traffic (corpus: bombardier), so with a client
+// Timeout nothing it drops from DefaultTransport is an oversight. A
+// pool sized from configuration alone is a scraper's or an API
+// client's (corpus: telegraf burrow and jenkins): a dropped Proxy is
+// still an oversight there.
 func (t *transport) tunedByConfig() bool {
-	for _, name := range []string{"MaxIdleConnsPerHost", "MaxIdleConns", "MaxConnsPerHost", "DisableKeepAlives"} {
-		if f := t.Last(name); f != nil && f.Value != nil && fieldflow.Const(t.pass.TypesInfo, f.Value) == nil {
+	configured := func(name string) bool {
+		f := t.Last(name)
+		return f != nil && f.Value != nil && fieldflow.Const(t.pass.TypesInfo, f.Value) == nil
+	}
+	if !configured("DisableKeepAlives") {
+		return false
+	}
+	for _, name := range []string{"MaxIdleConnsPerHost", "MaxIdleConns", "MaxConnsPerHost"} {
+		if configured(name) {
 			return true
 		}
 	}
@@ -139,6 +150,7 @@ var rules = []rule{
 	{"idle-timeout", true, "report transports built from scratch and dropped after each call that leave IdleConnTimeout at 0", judgeIdleTimeout},
 	{"maxconns", false, "report transports that leave MaxConnsPerHost unlimited", judgeMaxConns},
 	{"idle-cap", true, "report MaxIdleConnsPerHost larger than a non-zero MaxIdleConns", judgeIdleCap},
+	{"global", true, "report fields set on http.DefaultTransport outside package main", nil},
 	{"keepalives", true, "report DisableKeepAlives set to true on a transport kept in a package-level variable", judgeKeepAlives},
 	{"http2", false, "report a custom TLSClientConfig, DialContext, Dial, DialTLSContext or DialTLS without ForceAttemptHTTP2", judgeHTTP2},
 }
@@ -155,7 +167,7 @@ func judgeDefaults(t *transport, f *finding) {
 		f.drops = append(f.drops, "Proxy")
 		f.reasons = append(f.reasons, "HTTP_PROXY is ignored")
 	}
-	if !t.use.timed {
+	if !t.use.timed && !t.use.example {
 		dial := !t.Set("DialContext", "Dial", "DialTLSContext", "DialTLS")
 		handshake := !t.Set("TLSHandshakeTimeout", "DialTLSContext", "DialTLS")
 		switch {

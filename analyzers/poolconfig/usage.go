@@ -3,12 +3,17 @@ package poolconfig
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/poollint/poollint/analyzers/internal/fieldflow"
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/reqbound"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
@@ -42,6 +47,22 @@ type usage struct {
 	longLived  bool              // kept in a package-level variable, directly or by its client
 	perCall    bool              // built, used and dropped inside one call
 	unixSocket bool              // its dialer dials a unix socket
+	example    bool              // built in an example program
+}
+
+// examplePathElems are package path elements that hold example
+// programs, which a user runs by hand and can interrupt: the same
+// elements clienttimeout treats as examples (places.go), so the two
+// analyzers judge missing timeouts there alike.
+var examplePathElems = []string{"example", "examples", "_example", "_examples"}
+
+func isExample(pkg *types.Package) bool {
+	for _, elem := range strings.Split(pkg.Path(), "/") {
+		if slices.Contains(examplePathElems, elem) {
+			return true
+		}
+	}
+	return false
 }
 
 func (cs clients) usage(t *transport) usage {
@@ -55,30 +76,125 @@ func (cs clients) usage(t *transport) usage {
 				continue
 			}
 			v := ast.Unparen(f.Value)
-			if v == t.Expr || t.Path != nil && fieldflow.SamePath(info, v, t.Path) {
+			addr := false // Transport: &t, t a by-value transport (corpus: telegraf burrow)
+			if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND && t.Path != nil {
+				addr = fieldflow.SamePath(info, u.X, t.Path)
+			}
+			if v == t.Expr || addr || t.Path != nil && fieldflow.SamePath(info, v, t.Path) {
 				u.clients = append(u.clients, c)
 				break
 			}
 		}
 	}
 	for _, c := range u.clients {
-		if f := c.Last("Timeout"); f != nil {
-			if v := fieldflow.Const(info, f.Value); v == nil || constant.Sign(v) != 0 {
-				u.timed = true
-			}
-		} else if boundedSends(t, c) {
-			u.timed = true // every request carries a deadline or the caller's context
-		}
+		u.timed = u.timed || timedClient(t, c)
 		if packageLevel(info, c) {
 			u.longLived = true
 		}
+	}
+	if len(u.clients) == 0 && callersTimed(t, cs) {
+		u.timed = true // a factory whose every caller here sets a Timeout
 	}
 	if packageLevel(info, t.Flow) {
 		u.longLived = true
 	}
 	u.perCall = !u.longLived && dropped(info, t, u.clients)
 	u.unixSocket = dialsUnix(t)
+	u.example = isExample(t.pass.Pkg)
 	return u
+}
+
+// timedClient reports whether client c has a Timeout (not 0), or
+// bounds every request it sends.
+func timedClient(t *transport, c *fieldflow.Flow) bool {
+	if f := c.Last("Timeout"); f != nil {
+		v := fieldflow.Const(t.pass.TypesInfo, f.Value)
+		return v == nil || constant.Sign(v) != 0
+	}
+	return boundedSends(t, c) // every request carries a deadline or the caller's context
+}
+
+// callersTimed reports whether the transport is the result of a
+// function of this package (a transport factory) that the package
+// calls, and every call gives the transport to a client with a Timeout
+// (corpus: telegraf's TransportConfig.CreateTransport, whose caller
+// CreateClient always sets one). Callers in other packages are not
+// seen; a factory the package never calls is judged as before.
+func callersTimed(t *transport, cs clients) bool {
+	info := t.pass.TypesInfo
+	fn := returnedBy(t)
+	if fn == nil {
+		return false
+	}
+	calls := 0
+	for cur := range t.tr.Root.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if typesutil.Callee(info, call) != fn || passutil.IsTestFile(t.pass, call.Pos()) {
+			continue
+		}
+		calls++
+		if cur.ParentEdgeKind() != edge.AssignStmt_Rhs {
+			return false
+		}
+		as := cur.Parent().Node().(*ast.AssignStmt)
+		var v *types.Var
+		for _, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok && t.tr.IsPtr(info.TypeOf(id)) {
+				v, _ = info.ObjectOf(id).(*types.Var)
+			}
+		}
+		if v == nil {
+			return false
+		}
+		timed := false
+		for _, c := range cs {
+			for _, f := range c.Fields["Transport"] {
+				if id, ok := ast.Unparen(f.Value).(*ast.Ident); ok && f.Value != nil && info.Uses[id] == v && timedClient(t, c) {
+					timed = true
+				}
+			}
+		}
+		if !timed {
+			return false
+		}
+	}
+	return calls > 0
+}
+
+// returnedBy returns the function of this package that returns the
+// transport: return &http.Transport{...}, or return t for the variable
+// it is bound to; nil otherwise.
+func returnedBy(t *transport) *types.Func {
+	fc, ok := fieldflow.EnclosingFunc(t.Cursor)
+	if !ok {
+		return nil
+	}
+	decl, ok := fc.Node().(*ast.FuncDecl)
+	if !ok {
+		return nil
+	}
+	fn, _ := t.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	top := t.Cursor
+	for top.ParentEdgeKind() == edge.ParenExpr_X {
+		top = top.Parent()
+	}
+	if top.ParentEdgeKind() == edge.ReturnStmt_Results {
+		return fn
+	}
+	if t.Var == nil || t.Escaped {
+		return nil
+	}
+	for cur := range fc.Preorder((*ast.ReturnStmt)(nil)) {
+		for _, r := range cur.Node().(*ast.ReturnStmt).Results {
+			if id, ok := ast.Unparen(r).(*ast.Ident); ok && t.pass.TypesInfo.Uses[id] == t.Var {
+				return fn
+			}
+		}
+	}
+	return nil
 }
 
 // packageLevel reports whether the value is bound to a package-level
@@ -124,22 +240,24 @@ func dropped(info *types.Info, t *transport, cs []*fieldflow.Flow) bool {
 	return true
 }
 
-// dialsUnix reports whether the transport's DialContext or Dial dials
-// a unix socket: the function it is set to (a literal, or a function
-// of this package) passes the network "unix" or "unixpacket" to a call.
+// dialsUnix reports whether the transport's dialer dials a unix socket:
+// the function set as DialContext, Dial, DialTLSContext or DialTLS (a
+// literal, a function of this package, or a local variable bound once
+// to either: dial := func(...) {...}; corpus: go-gh's unix-socket round
+// tripper) passes the network "unix" or "unixpacket" to a call. The
+// network may be a variable: net.DialTimeout(u.Scheme, ...) inside the
+// case "unix" of a switch on u.Scheme (or the body of if u.Scheme ==
+// "unix") around the transport is a unix dial too (corpus: telegraf's
+// influxdb outputs).
 func dialsUnix(t *transport) bool {
 	info := t.pass.TypesInfo
-	for _, name := range []string{"DialContext", "Dial"} {
+	unixPaths := unixGuards(t)
+	for _, name := range []string{"DialContext", "Dial", "DialTLSContext", "DialTLS"} {
 		f := t.Last(name)
 		if f == nil || f.Value == nil {
 			continue
 		}
-		var body ast.Node = f.Value
-		if fn, ok := typesutil.ObjectOf(info, f.Value).(*types.Func); ok && fn.Pkg() == t.pass.Pkg {
-			if decl := funcDecl(t, fn); decl != nil {
-				body = decl
-			}
-		}
+		body := dialerBody(t, f.Value)
 		found := false
 		ast.Inspect(body, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
@@ -148,7 +266,13 @@ func dialsUnix(t *transport) bool {
 			}
 			for _, a := range call.Args {
 				if v := fieldflow.Const(info, a); v != nil && v.Kind() == constant.String {
-					if s := constant.StringVal(v); s == "unix" || s == "unixpacket" {
+					if isUnixNetwork(constant.StringVal(v)) {
+						found = true
+					}
+					continue
+				}
+				for _, p := range unixPaths {
+					if fieldflow.SamePath(info, a, p) {
 						found = true
 					}
 				}
@@ -161,6 +285,95 @@ func dialsUnix(t *transport) bool {
 	}
 	return false
 }
+
+func isUnixNetwork(s string) bool { return s == "unix" || s == "unixpacket" }
+
+// dialerBody returns the code of the dial function e: its declaration
+// when e names a function of this package, the value a local variable
+// is bound to when it is bound exactly once, or e itself.
+func dialerBody(t *transport, e ast.Expr) ast.Node {
+	info := t.pass.TypesInfo
+	switch obj := typesutil.ObjectOf(info, e).(type) {
+	case *types.Func:
+		if obj.Pkg() == t.pass.Pkg {
+			if decl := funcDecl(t, obj); decl != nil {
+				return decl
+			}
+		}
+	case *types.Var:
+		if typesutil.IsPackageLevel(obj) || obj.IsField() {
+			return e
+		}
+		fc, ok := fieldflow.EnclosingFunc(t.Cursor)
+		if !ok {
+			return e
+		}
+		var value ast.Expr
+		binds := 0
+		for cur := range fc.Preorder((*ast.Ident)(nil)) {
+			id := cur.Node().(*ast.Ident)
+			if info.ObjectOf(id) != obj {
+				continue
+			}
+			switch cur.ParentEdgeKind() {
+			case edge.AssignStmt_Lhs:
+				as := cur.Parent().Node().(*ast.AssignStmt)
+				binds++
+				if _, i := cur.ParentEdge(); len(as.Lhs) == len(as.Rhs) {
+					value = as.Rhs[i]
+				}
+			case edge.ValueSpec_Names:
+				vs := cur.Parent().Node().(*ast.ValueSpec)
+				binds++
+				if _, i := cur.ParentEdge(); len(vs.Names) == len(vs.Values) {
+					value = vs.Values[i]
+				}
+			}
+		}
+		if binds == 1 && value != nil {
+			return dialerBody(t, value)
+		}
+	}
+	return e
+}
+
+// unixGuards returns the expressions known to be "unix" where the
+// transport is built: the tag of an enclosing switch whose case around
+// it lists only unix networks, and X in an enclosing if X == "unix"
+// whose body holds it.
+func unixGuards(t *transport) []ast.Expr {
+	info := t.pass.TypesInfo
+	var out []ast.Expr
+	for anc := range t.Cursor.Enclosing((*ast.CaseClause)(nil), (*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := anc.Node().(type) {
+		case *ast.CaseClause:
+			if len(n.List) == 0 {
+				break
+			}
+			all := true
+			for _, e := range n.List {
+				v := fieldflow.Const(info, e)
+				all = all && v != nil && v.Kind() == constant.String && isUnixNetwork(constant.StringVal(v))
+			}
+			if sw, ok := anc.Parent().Parent().Node().(*ast.SwitchStmt); ok && all && sw.Tag != nil {
+				out = append(out, sw.Tag)
+			}
+		case *ast.IfStmt:
+			if be, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && be.Op == token.EQL && inside(n.Body, t.Expr) {
+				for _, pair := range [][2]ast.Expr{{be.X, be.Y}, {be.Y, be.X}} {
+					if v := fieldflow.Const(info, pair[1]); v != nil && v.Kind() == constant.String && isUnixNetwork(constant.StringVal(v)) {
+						out = append(out, pair[0])
+					}
+				}
+			}
+		case *ast.FuncDecl, *ast.FuncLit:
+			return out // the guards of the function that builds it
+		}
+	}
+	return out
+}
+
+func inside(n ast.Node, e ast.Node) bool { return n.Pos() <= e.Pos() && e.End() <= n.End() }
 
 // funcDecl returns the declaration of fn in the package, or nil.
 func funcDecl(t *transport, fn *types.Func) *ast.FuncDecl {

@@ -114,6 +114,20 @@
 // the body was read and closed; a plain (*http.Response, error), like
 // http.RoundTripper, is an open response.
 //
+// Nor does it report a call whose callee returns the response open only
+// when the caller asks for it, and whose arguments here ask for it not
+// to be: a REST helper that decodes the body into the target it is
+// given and closes it (CallJSON(ctx, opts, &result)), or drains and
+// closes it when an option says so (Call(ctx, &Opts{NoResponse: true}),
+// or an options variable whose every value sets the field, or whose
+// field is set true before the call in a block around it). The analyzer
+// learns such callees from their bodies: assuming a pointer or interface
+// parameter non-nil, or a bool field of a struct-pointer parameter
+// true, no path returns an open response (a call of a function the
+// caller passes, given the response, counts when the caller passes one
+// that closes it). An argument it cannot judge (nil, a parameter, a
+// variable given to other calls) is reported as before.
+//
 // A response read with http.ReadResponse from a connection the function
 // dialed itself (a CONNECT handshake) holds no pooled connection: the
 // connection is the function's to close or hand on, and is not tracked.

@@ -41,6 +41,7 @@ func TestUnclosedBody(t *testing.T) {
 		"unclosedbody/ctxdone",
 		"unclosedbody/retrycount",
 		"unclosedbody/testhelper",
+		"unclosedbody/condopen",
 	)
 }
 

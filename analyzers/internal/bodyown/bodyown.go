@@ -91,7 +91,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "find functions that close or take ownership of their parameters, and functions that return no open response (facts for unclosedbody and undrainedbody)",
 	URL:        "https://pkg.go.dev/github.com/poollint/poollint/analyzers/internal/bodyown",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
-	FactTypes:  []analysis.Fact{new(ClosesParam), new(NoOpenResponse), new(OpenOnSuccess), new(HeadResponse), new(NeverReturns)},
+	FactTypes:  []analysis.Fact{new(ClosesParam), new(NoOpenResponse), new(OpenOnSuccess), new(OpenUnless), new(HeadResponse), new(NeverReturns)},
 	ResultType: reflect.TypeFor[*Owners](),
 	Run:        run,
 }
@@ -103,8 +103,10 @@ type Owners struct {
 	shut   map[*types.Func]map[int]bool // ClosesParam.Shut: the params it closes itself
 	via    map[*types.Func][]Via        // ClosesParam.Via: params given to a caller's function value
 	noOpen map[*types.Func]*NoOpenResponse
-	split  map[*types.Func]bool // OpenOnSuccess facts
-	head   map[*types.Func]bool // HeadResponse facts
+	split  map[*types.Func]bool   // OpenOnSuccess facts
+	unless map[*types.Func][]Cond // OpenUnless facts
+	files  []*ast.File            // for the declarations of locals (OpenUnless arguments)
+	head   map[*types.Func]bool   // HeadResponse facts
 	// noReturn holds the functions that never return (imported facts
 	// and this package's), for building graphs.
 	noReturn map[*types.Func]bool
@@ -126,7 +128,7 @@ const (
 
 func run(pass *analysis.Pass) (any, error) {
 	o := &Owners{info: pass.TypesInfo, closes: make(map[*types.Func]map[int]bool), shut: make(map[*types.Func]map[int]bool), via: make(map[*types.Func][]Via),
-		noOpen: make(map[*types.Func]*NoOpenResponse), split: make(map[*types.Func]bool), head: make(map[*types.Func]bool), noReturn: make(map[*types.Func]bool)}
+		noOpen: make(map[*types.Func]*NoOpenResponse), split: make(map[*types.Func]bool), unless: make(map[*types.Func][]Cond), files: pass.Files, head: make(map[*types.Func]bool), noReturn: make(map[*types.Func]bool)}
 	if passutil.InGOROOT(pass) {
 		// No facts for the standard library: go vet does not ask
 		// poollint for them (cmd/poollint), so every driver knows the
@@ -160,6 +162,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if pass.ImportObjectFact(fn, new(OpenOnSuccess)) {
 			o.split[fn] = true
+		}
+		if uf := new(OpenUnless); pass.ImportObjectFact(fn, uf) {
+			o.unless[fn] = uf.Conds
 		}
 		if pass.ImportObjectFact(fn, new(HeadResponse)) {
 			o.head[fn] = true

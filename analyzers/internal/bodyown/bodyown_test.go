@@ -19,5 +19,6 @@ func TestFacts(t *testing.T) {
 		"unclosedbody/synthetic/lib",
 		"unclosedbody/noreturn/die",
 		"unclosedbody/statussplit/lib",
+		"unclosedbody/condopen/lib",
 	)
 }

@@ -22,7 +22,7 @@ import (
 //     call named like a no-return function (noReturnFuncs, panic) is
 //     taken not to return, can be one; its wrappers can be one only if
 //     it is, so one is enough.
-//   - NoOpenResponse, OpenOnSuccess, HeadResponse: only a package that mentions
+//   - NoOpenResponse, OpenOnSuccess, OpenUnless, HeadResponse: only a package that mentions
 //     *http.Response, which it cannot without net/http.
 func MayExportFacts(files []*ast.File, info *types.Info) bool {
 	for _, f := range files {

@@ -107,6 +107,11 @@ type resultFunc struct {
 	// selfCalls records that one was assumed.
 	self      *types.Func
 	selfCalls bool
+
+	// as is the condition assumed (OpenUnless derivation), and cur the
+	// bool fields the path shows true at the definition being judged.
+	as  *assumption
+	cur uint64
 }
 
 // noOpenResult decides whether the function declared by decl, whose
@@ -114,7 +119,7 @@ type resultFunc struct {
 // is nil, closed on the way, synthetic, a NoOpenResponse call, or one
 // of its parameters (whose indices it returns).
 func (o *Owners) noOpenResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.CFG) (params []int, ok bool) {
-	params, ok, _ = o.openResult(decl, sig, g, false)
+	params, ok, _ = o.openResult(decl, sig, g, false, nil)
 	return params, ok
 }
 
@@ -122,7 +127,10 @@ func (o *Owners) noOpenResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.C
 // only through a success branch is accepted too, and split reports
 // that one was (the function is OpenOnSuccess rather than
 // NoOpenResponse).
-func (o *Owners) openResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.CFG, guarded bool) (params []int, ok, split bool) {
+//
+// as, if not nil, is a condition on the arguments assumed to hold
+// (OpenUnless).
+func (o *Owners) openResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.CFG, guarded bool, as *assumption) (params []int, ok, split bool) {
 	var idx []int
 	for i := 0; i < sig.Results().Len(); i++ {
 		if IsResponse(sig.Results().At(i).Type()) {
@@ -132,7 +140,7 @@ func (o *Owners) openResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.CFG
 	if len(idx) == 0 || g == nil {
 		return nil, false, false
 	}
-	r := &resultFunc{o: o, body: decl.Body, g: g, sig: sig, guarded: guarded, aliases: map[*types.Var][]types.Object{},
+	r := &resultFunc{o: o, body: decl.Body, g: g, sig: sig, guarded: guarded, as: as, aliases: map[*types.Var][]types.Object{},
 		preds: map[*cfg.Block][]*cfg.Block{}, params: map[*types.Var]int{}, passes: map[int]bool{}}
 	r.f = &Func{Info: o.info, Body: decl.Body, Sig: sig, g: g}
 	r.self, _ = o.info.Defs[decl.Name].(*types.Func)
@@ -156,6 +164,9 @@ func (o *Owners) openResult(decl *ast.FuncDecl, sig *types.Signature, g *cfg.CFG
 				continue
 			}
 			returns++
+			if r.as != nil && r.errReturned(ret, b, i) {
+				continue // the caller sees the error, not the response
+			}
 			for _, k := range idx {
 				if !r.result(ret, k, b, i) {
 					return nil, false, false
@@ -191,6 +202,11 @@ func (r *resultFunc) result(ret *ast.ReturnStmt, k int, b *cfg.Block, i int) boo
 		call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
 		return ok && r.callOK(call, b, i, 0)
 	case k < len(ret.Results):
+		if id, ok := ast.Unparen(ret.Results[k]).(*ast.Ident); ok {
+			if v, ok := r.o.info.Uses[id].(*types.Var); ok && r.closesHere(ret, v) {
+				return true // return resp, drainAndClose(resp.Body)
+			}
+		}
 		return r.exprOK(ret.Results[k], b, i, 0)
 	}
 	return false
@@ -238,6 +254,11 @@ func (r *resultFunc) callOK(call *ast.CallExpr, b *cfg.Block, i, depth int) bool
 		r.used = true // open on success only, like the callee
 		return true
 	}
+	if r.as != nil && r.o.settled(call, func(arg ast.Expr, field string, closes int) bool {
+		return r.as.holds(r.o.info, arg, field, closes, r.cur)
+	}) {
+		return true // closed by the callee under the assumption
+	}
 	if r.o.Opens(call, r.body) {
 		return false
 	}
@@ -280,10 +301,11 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 		nonNil  uint64 // bits of r.errs shown non-nil on the path
 		guard   bool
 		pending *types.Var
+		facts   uint64 // bits of r.as.facts a branch on the path showed
 	}
-	seen := map[key]bool{{b, false, 0, false, nil}: true}
-	var walk func(b *cfg.Block, end int, mutated bool, nonNil uint64, guard bool, pending *types.Var) bool
-	walk = func(b *cfg.Block, end int, mutated bool, nonNil uint64, guard bool, pending *types.Var) bool {
+	seen := map[key]bool{{b, false, 0, false, nil, 0}: true}
+	var walk func(b *cfg.Block, end int, mutated bool, nonNil uint64, guard bool, pending *types.Var, facts uint64) bool
+	walk = func(b *cfg.Block, end int, mutated bool, nonNil uint64, guard bool, pending *types.Var, facts uint64) bool {
 		for j := end - 1; j >= 0; j-- {
 			n := b.Nodes[j]
 			for k, e := range r.errs {
@@ -299,7 +321,11 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 				pending = nil
 			}
 			if Assigns(r.o.info, n, v) {
-				if r.defOK(n, v, b, j, depth, mutated) {
+				saved := r.cur
+				r.cur = facts
+				ok := r.defOK(n, v, b, j, depth, mutated)
+				r.cur = saved
+				if ok {
 					return true
 				}
 				if guard && pending == nil {
@@ -308,8 +334,11 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 				}
 				return false
 			}
-			if r.closesHere(n, v) {
+			if r.closesHere(n, v) || r.as != nil && r.as.callsParam(r.o.info, n, v) {
 				return true
+			}
+			if r.as != nil {
+				facts = r.as.kill(r.o.info, n, facts)
 			}
 			if !mutated && r.mutates(n, v) {
 				mutated = true
@@ -325,7 +354,15 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 		for _, p := range r.preds[b] {
 			nn := nonNil
 			ng, np := guard, pending
+			nf := facts
 			if cond := r.f.Branch(p); cond != nil {
+				if r.as != nil {
+					taken := p.Succs[0] == b
+					if val, known := r.as.eval(r.o.info, cond); known && val != taken {
+						continue // the assumption rules this side out
+					}
+					nf |= r.as.asserts(r.o.info, cond, taken)
+				}
 				if r.guarded && !guard && len(p.Succs) == 2 {
 					taken := p.Succs[0] == b
 					if ok, bv := r.successTest(cond, taken, v, 0); ok && r.closesAll(p.Succs[map[bool]int{true: 1, false: 0}[taken]], v) {
@@ -344,18 +381,18 @@ func (r *resultFunc) varOK(v *types.Var, b *cfg.Block, i, depth int) bool {
 					}
 				}
 			}
-			k := key{p, mutated, nn, ng, np}
+			k := key{p, mutated, nn, ng, np, nf}
 			if seen[k] {
 				continue
 			}
 			seen[k] = true
-			if !walk(p, len(p.Nodes), mutated, nn, ng, np) {
+			if !walk(p, len(p.Nodes), mutated, nn, ng, np, nf) {
 				return false
 			}
 		}
 		return true
 	}
-	return walk(b, i, false, 0, false, nil)
+	return walk(b, i, false, 0, false, nil, 0)
 }
 
 // closesHere reports whether node n closes v itself (or one of its
@@ -667,8 +704,22 @@ func noOpenFacts(pass *analysis.Pass, o *Owners) {
 			if o.noOpen[c.fn] != nil || o.split[c.fn] {
 				continue
 			}
-			if params, ok, split := o.openResult(c.decl, c.fn.Signature(), graph(c.decl), true); ok && split && len(params) == 0 {
+			if params, ok, split := o.openResult(c.decl, c.fn.Signature(), graph(c.decl), true, nil); ok && split && len(params) == 0 {
 				o.split[c.fn] = true
+				changed = true
+			}
+		}
+		if changed {
+			continue
+		}
+		for _, c := range funcs {
+			if o.noOpen[c.fn] != nil || o.split[c.fn] {
+				continue
+			}
+			if o.unlessFact(c.fn, c.decl, func(as *assumption) bool {
+				params, ok, _ := o.openResult(c.decl, c.fn.Signature(), graph(c.decl), false, as)
+				return ok && len(params) == 0
+			}) {
 				changed = true
 			}
 		}
@@ -716,6 +767,8 @@ func noOpenFacts(pass *analysis.Pass, o *Owners) {
 			pass.ExportObjectFact(c.fn, f)
 		} else if o.split[c.fn] {
 			pass.ExportObjectFact(c.fn, new(OpenOnSuccess))
+		} else if conds := o.unless[c.fn]; len(conds) > 0 {
+			pass.ExportObjectFact(c.fn, &OpenUnless{Conds: conds})
 		}
 	}
 	for _, c := range methods {

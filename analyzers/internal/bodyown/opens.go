@@ -30,6 +30,9 @@ func (o *Owners) Opens(call *ast.CallExpr, body ast.Node) bool {
 	if o.syntheticCall(call, body) || o.ownConnCall(call, body) {
 		return false
 	}
+	if o.settled(call, nil) {
+		return false // the callee closes it, given these arguments (OpenUnless)
+	}
 	fn := typesutil.Callee(o.info, call)
 	if fn != nil && o.NoOpen(fn) {
 		// A pass-through returns the response it was given: open only

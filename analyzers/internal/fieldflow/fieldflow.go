@@ -129,7 +129,8 @@ type Tracker struct {
 	// package, sets through its i'th parameter (from facts).
 	Imported func(fn *types.Func, i int) []string
 
-	local map[*types.Func]map[int][]string
+	local    map[*types.Func]map[int][]string
+	asserted map[*types.Var][]string // see FieldAsserted
 }
 
 // IsType reports whether t is the tracked type (not a pointer).

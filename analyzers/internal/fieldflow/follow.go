@@ -202,6 +202,12 @@ func (tr *Tracker) follow(c *Flow, cur inspector.Cursor) {
 		if id, ok := kv.Key.(*ast.Ident); ok {
 			if f, ok := info.Uses[id].(*types.Var); ok && f.Embedded() {
 				c.Escaped = true
+			} else if ok && f.IsField() {
+				// &Proxy{rt: &http.Transport{...}}: the package may set
+				// fields on p.rt.(*http.Transport) later.
+				for _, name := range tr.FieldAsserted(f) {
+					c.add(&Field{Name: name, Node: kv})
+				}
 			}
 		}
 		return

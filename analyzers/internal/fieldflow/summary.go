@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // ParamFields reports the fields fn sets through its i'th parameter,
@@ -65,7 +67,7 @@ func (tr *Tracker) Summarize() map[*types.Func]map[int][]string {
 		params := map[*types.Var]int{}
 		for i := range sig.Params().Len() {
 			p := sig.Params().At(i)
-			if tr.IsPtr(p.Type()) && p.Name() != "" && p.Name() != "_" {
+			if (tr.IsPtr(p.Type()) || tr.holdsPtr(p.Type())) && p.Name() != "" && p.Name() != "_" {
 				params[p] = i
 			}
 		}
@@ -77,6 +79,15 @@ func (tr *Tracker) Summarize() map[*types.Func]map[int][]string {
 			v, _ := info.Uses[idc.Node().(*ast.Ident)].(*types.Var)
 			pi, ok := params[v]
 			if !ok {
+				continue
+			}
+			// An interface parameter (an http.RoundTripper) sets fields
+			// of the tracked value through a type assertion on it, or
+			// on the struct field it is stored in.
+			for _, name := range tr.viaInterface(idc) {
+				tr.addLocal(fn, pi, name)
+			}
+			if !tr.IsPtr(v.Type()) {
 				continue
 			}
 			u := tr.classify(idc, true)
@@ -99,6 +110,135 @@ func (tr *Tracker) Summarize() map[*types.Func]map[int][]string {
 		}
 	}
 	return tr.local
+}
+
+// holdsPtr reports whether t is an interface that a pointer to the
+// tracked type implements (http.RoundTripper for *http.Transport).
+func (tr *Tracker) holdsPtr(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok || iface.Empty() {
+		return false
+	}
+	obj := tr.typeName()
+	return obj != nil && types.Implements(types.NewPointer(obj.Type()), iface)
+}
+
+// typeName returns the tracked type's name object, when the package
+// imports (or is) its package.
+func (tr *Tracker) typeName() *types.TypeName {
+	pkgs := append([]*types.Package{tr.Pass.Pkg}, tr.Pass.Pkg.Imports()...)
+	for _, p := range pkgs {
+		if p.Path() == tr.PkgPath {
+			obj, _ := p.Scope().Lookup(tr.Name).(*types.TypeName)
+			return obj
+		}
+	}
+	return nil
+}
+
+// viaInterface returns the fields of the tracked type set through the
+// interface value at cur (a parameter): "if t, ok := rt.(*http.Transport);
+// ok { t.Proxy = ... }", or "p.rt = rt" where some function of the
+// package sets fields on p.rt.(*http.Transport) (corpus: martian's
+// Proxy.SetRoundTripper and SetDial configure the transport they are
+// given or hold).
+func (tr *Tracker) viaInterface(cur inspector.Cursor) []string {
+	info := tr.Pass.TypesInfo
+	for cur.ParentEdgeKind() == edge.ParenExpr_X {
+		cur = cur.Parent()
+	}
+	switch cur.ParentEdgeKind() {
+	case edge.TypeAssertExpr_X:
+		return tr.assertedFields(cur.Parent())
+	case edge.AssignStmt_Rhs:
+		as := cur.Parent().Node().(*ast.AssignStmt)
+		if len(as.Lhs) != len(as.Rhs) {
+			return nil
+		}
+		_, i := cur.ParentEdge()
+		if sel, ok := ast.Unparen(as.Lhs[i]).(*ast.SelectorExpr); ok {
+			if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+				return tr.FieldAsserted(s.Obj().(*types.Var))
+			}
+		}
+	}
+	return nil
+}
+
+// FieldAsserted returns the fields of the tracked type that functions
+// of the package set on the value held in the struct field f, through
+// a type assertion f.(*T): a transport stored there is configured
+// there too. Only a field declared in this package counts: it holds
+// the package's own object's transport (martian's Proxy.roundTripper).
+// A field of another package's type, such as http.Client.Transport, is
+// shared by every client of the package, and an assertion on one
+// client's says nothing of another's (corpus: moby's
+// WithTLSClientConfigFromEnv builds a client whose bare transport no
+// other option configures).
+func (tr *Tracker) FieldAsserted(f *types.Var) []string {
+	if f.Pkg() != tr.Pass.Pkg {
+		return nil
+	}
+	if tr.asserted == nil {
+		tr.asserted = make(map[*types.Var][]string)
+		for ta := range tr.Root.Preorder((*ast.TypeAssertExpr)(nil)) {
+			x := ast.Unparen(ta.Node().(*ast.TypeAssertExpr).X)
+			sel, ok := x.(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			s, ok := tr.Pass.TypesInfo.Selections[sel]
+			if !ok || s.Kind() != types.FieldVal {
+				continue
+			}
+			fv := s.Obj().(*types.Var)
+			for _, name := range tr.assertedFields(ta) {
+				if !slices.Contains(tr.asserted[fv], name) {
+					tr.asserted[fv] = append(tr.asserted[fv], name)
+				}
+			}
+		}
+	}
+	return tr.asserted[f]
+}
+
+// assertedFields returns the fields of the tracked type set on the
+// variable that the type assertion at ta (x.(*T)) is bound to, in the
+// function around it.
+func (tr *Tracker) assertedFields(ta inspector.Cursor) []string {
+	info := tr.Pass.TypesInfo
+	n := ta.Node().(*ast.TypeAssertExpr)
+	if n.Type == nil || !tr.IsPtr(info.TypeOf(n.Type)) || ta.ParentEdgeKind() != edge.AssignStmt_Rhs {
+		return nil
+	}
+	as := ta.Parent().Node().(*ast.AssignStmt)
+	if len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+		return nil
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return nil
+	}
+	fc, ok := EnclosingFunc(ta)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for use := range fc.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[use.Node().(*ast.Ident)] != v {
+			continue
+		}
+		for _, f := range tr.classify(use, true).fields {
+			if !slices.Contains(out, f.Name) {
+				out = append(out, f.Name)
+			}
+		}
+	}
+	return out
 }
 
 func (tr *Tracker) addLocal(fn *types.Func, i int, name string) bool {

@@ -543,6 +543,9 @@ func (m *Model) perCall(s *site, f Finding, fd *finder) (Context, bool) {
 	if m.runOnce()[s.decl] {
 		return Context{}, false // start-up code
 	}
+	if m.perObject()[s.decl] {
+		return Context{}, false // part of building its receiver: once per object
+	}
 	if m.callersMemoized(s.decl) {
 		return Context{}, false // every caller rebuilds only when needed
 	}
@@ -755,12 +758,47 @@ func (m *Model) builds(s *site, scope inspector.Cursor, fd *finder) (Builder, bo
 	if site == token.NoPos {
 		site = s.cur.Node().Pos()
 	}
+	if m.perObject()[s.callee] {
+		// A method that runs once per object builds into its receiver:
+		// the value lives as long as the receiver does.
+		if v := m.receiverVar(s, scope); v != nil {
+			f := &flower{pkg: m.pass.Pkg, info: m.pass.TypesInfo, scope: scope, known: fd.known, decls: m.funcDecls, seen: make(map[types.Object]bool)}
+			_, f.loop = scope.Node().(*ast.BlockStmt)
+			fl := f.variable(v, 0)
+			return Builder{Construction: callee.Construction, Returns: fl.Returned, OneShot: callee.OneShot || fl.OneShot, Site: site}, !fl.Kept
+		}
+	}
 	if !callee.Returns {
 		// The callee drops what it builds: every call costs one.
 		return Builder{Construction: callee.Construction, OneShot: callee.OneShot, Site: site}, true
 	}
 	fl := m.flow(s.cur, scope, fd.known)
 	return Builder{Construction: callee.Construction, Returns: fl.Returned, OneShot: callee.OneShot || fl.OneShot, Site: site}, !fl.Kept
+}
+
+// receiverVar returns the local variable of scope that the method
+// call at s is made on (v in v.m(...)), or nil.
+func (m *Model) receiverVar(s *site, scope inspector.Cursor) *types.Var {
+	call, ok := s.cur.Node().(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := m.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() {
+		return nil
+	}
+	if n := scope.Node(); v.Pos() < n.Pos() || v.Pos() >= n.End() {
+		return nil
+	}
+	return v
 }
 
 // callersMemoized reports whether fn has callers in this package and
@@ -781,7 +819,7 @@ func (m *Model) callersMemoized(fn *types.Func) bool {
 			continue // a test's call says nothing of how often the program calls it
 		}
 		calls++
-		if m.Memoized(cur) {
+		if m.Memoized(cur) || m.lazyInit(cur) {
 			continue
 		}
 		if enc, ok := enclosingFunc(cur); ok {
@@ -797,6 +835,101 @@ func (m *Model) callersMemoized(fn *types.Func) bool {
 		return false
 	}
 	return calls > 0
+}
+
+// lazyInit reports whether the call at cur runs in a lazy initialiser
+// of its receiver: after "if r.F != nil { return ... }" (or a
+// conjunction of such tests) in the same block of a method whose
+// receiver is r, where the method later sets r.F. It runs once per
+// receiver, until F is set (corpus: prometheus discovery/aws, whose
+// ec2Client and friends resolve the region through loadRegion only
+// before d.ec2 is built). A test of a receiver's field alone is a
+// condition, not a cache (see [Condition]): the assignment makes it one.
+func (m *Model) lazyInit(cur inspector.Cursor) bool {
+	info := m.pass.TypesInfo
+	declCur, ok := enclosingDeclCursor(cur)
+	if !ok {
+		return false
+	}
+	decl := declCur.Node().(*ast.FuncDecl)
+	recv := receiverVar(info, decl)
+	if recv == nil {
+		return false
+	}
+	// fields of recv tested present by cond (hit: all of them non-nil)
+	var tested func(cond ast.Expr) []*types.Var
+	tested = func(cond ast.Expr) []*types.Var {
+		b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+		if !ok {
+			return nil
+		}
+		if b.Op == token.LAND {
+			return append(tested(b.X), tested(b.Y)...)
+		}
+		if b.Op != token.NEQ {
+			return nil
+		}
+		x, y := b.X, b.Y
+		if isNil(info, x) {
+			x, y = y, x
+		}
+		if !isNil(info, y) {
+			return nil
+		}
+		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		s, isSel := info.Selections[sel]
+		if !ok || !isSel || s.Kind() != types.FieldVal || info.Uses[id] != recv {
+			return nil
+		}
+		return []*types.Var{s.Obj().(*types.Var)}
+	}
+	// setsLater reports whether the method assigns recv.F after pos.
+	setsLater := func(f *types.Var, pos token.Pos) bool {
+		found := false
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || found || as.Pos() < pos {
+				return !found
+			}
+			for _, lhs := range as.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+					if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == recv && info.Uses[sel.Sel] == f {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	child := cur
+	for anc := range cur.Enclosing() {
+		if anc == cur {
+			continue
+		}
+		if anc == declCur {
+			return false
+		}
+		if _, ok := anc.Node().(*ast.BlockStmt); ok {
+			for prev, ok := child.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
+				ifs, isIf := prev.Node().(*ast.IfStmt)
+				if !isIf || ifs.Init != nil || !endsInReturn(ifs.Body) {
+					continue
+				}
+				for _, f := range tested(ifs.Cond) {
+					if setsLater(f, cur.Node().Pos()) {
+						return true
+					}
+				}
+			}
+		}
+		child = anc
+	}
+	return false
 }
 
 // usesAny reports whether n refers to any of the variables in vars.

@@ -38,17 +38,17 @@ func (m *Model) Memoized(cur inspector.Cursor) bool {
 		case *ast.IfStmt:
 			switch child.ParentEdgeKind() {
 			case edge.IfStmt_Body:
-				if guardTest(info, anc, n.Cond, false) || readsExpiry(info, n.Cond) {
+				if guardTest(info, anc, n.Cond, false) || m.getterTest(anc, n.Cond, false) || readsExpiry(info, n.Cond) {
 					return true
 				}
 			case edge.IfStmt_Else:
-				if guardTest(info, anc, n.Cond, true) {
+				if guardTest(info, anc, n.Cond, true) || m.getterTest(anc, n.Cond, true) {
 					return true
 				}
 			}
 		case *ast.BlockStmt:
 			for prev, ok := child.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
-				if ifs, isIf := prev.Node().(*ast.IfStmt); isIf && endsInReturn(ifs.Body) && guardTest(info, prev, ifs.Cond, true) {
+				if ifs, isIf := prev.Node().(*ast.IfStmt); isIf && endsInReturn(ifs.Body) && (guardTest(info, prev, ifs.Cond, true) || m.getterTest(prev, ifs.Cond, true)) {
 					return true
 				}
 			}
@@ -66,6 +66,105 @@ func (m *Model) Memoized(cur inspector.Cursor) bool {
 		child = anc
 	}
 	return false
+}
+
+// getterTest reports whether cond tests that the value a getter of
+// this package returns is present (hit: v != nil) or absent (!hit: v ==
+// nil), where v is defined in the if statement's init from the getter,
+// or the getter call is the operand itself: "if obs := a.getObserver();
+// obs != nil { ...; return }" (corpus: newrelic's connectTraceObserver,
+// whose getter reads a field under the app's lock). A getter returns
+// a field of its receiver, and does nothing else but lock and unlock.
+func (m *Model) getterTest(ifCur inspector.Cursor, cond ast.Expr, hit bool) bool {
+	info := m.pass.TypesInfo
+	c, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	if c.Op == token.LAND || c.Op == token.LOR {
+		return m.getterTest(ifCur, c.X, hit) || m.getterTest(ifCur, c.Y, hit)
+	}
+	wantOp := token.EQL
+	if hit {
+		wantOp = token.NEQ
+	}
+	if c.Op != wantOp {
+		return false
+	}
+	x, y := c.X, c.Y
+	if isNil(info, x) {
+		x, y = y, x
+	}
+	if !isNil(info, y) {
+		return false
+	}
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if id, isID := ast.Unparen(x).(*ast.Ident); isID {
+		call, ok = nil, false
+		ifs := ifCur.Node().(*ast.IfStmt)
+		if as, isAssign := ifs.Init.(*ast.AssignStmt); isAssign && len(as.Lhs) == 1 && len(as.Rhs) == 1 {
+			if lhs, isLhsID := as.Lhs[0].(*ast.Ident); isLhsID && info.ObjectOf(lhs) == info.ObjectOf(id) {
+				call, ok = ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			}
+		}
+	}
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	fn := typesutil.StaticCallee(info, call)
+	if fn == nil || fn.Pkg() != m.pass.Pkg || fn.Type().(*types.Signature).Recv() == nil {
+		return false
+	}
+	decl, ok := m.funcDecls()[fn]
+	if !ok {
+		return false
+	}
+	return isFieldGetter(info, decl.Node().(*ast.FuncDecl))
+}
+
+// isFieldGetter reports whether decl returns a field of its receiver
+// and does nothing else but lock and unlock a sync mutex.
+func isFieldGetter(info *types.Info, decl *ast.FuncDecl) bool {
+	recv := receiverVar(info, decl)
+	if recv == nil || decl.Body == nil || len(decl.Body.List) == 0 {
+		return false
+	}
+	for _, stmt := range decl.Body.List {
+		var call ast.Expr
+		switch st := stmt.(type) {
+		case *ast.ReturnStmt:
+			if len(st.Results) != 1 {
+				return false
+			}
+			sel, ok := ast.Unparen(st.Results[0]).(*ast.SelectorExpr)
+			if !ok {
+				return false
+			}
+			s, ok := info.Selections[sel]
+			id, isID := ast.Unparen(sel.X).(*ast.Ident)
+			if !ok || s.Kind() != types.FieldVal || !isID || info.Uses[id] != recv {
+				return false
+			}
+			continue
+		case *ast.ExprStmt:
+			call = st.X
+		case *ast.DeferStmt:
+			call = st.Call
+		default:
+			return false
+		}
+		ce, ok := ast.Unparen(call).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := typesutil.StaticCallee(info, ce)
+		if !typesutil.IsMethod(fn, "sync", "Mutex", "Lock", "Unlock") &&
+			!typesutil.IsMethod(fn, "sync", "RWMutex", "Lock", "Unlock", "RLock", "RUnlock") {
+			return false
+		}
+	}
+	_, last := decl.Body.List[len(decl.Body.List)-1].(*ast.ReturnStmt)
+	return last
 }
 
 // readsExpiry reports whether n computes how long a value has left or

@@ -209,6 +209,9 @@ type Model struct {
 
 	declsOnce sync.Once
 	decls     map[*types.Func]inspector.Cursor // function declarations with a body
+
+	objOnce sync.Once
+	objSet  map[*types.Func]bool // methods that run once per object (see perObject)
 }
 
 // funcDecls returns the package's function declarations with a body.

@@ -3,6 +3,7 @@ package reqpath
 import (
 	"fmt"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -26,13 +27,78 @@ func Run(pass *analysis.Pass, spec *Spec) (any, error) {
 		return nil, nil
 	}
 	model := pass.ResultOf[Analyzer].(*Model)
+	var found []Finding
 	for _, f := range model.Find(pass, spec) {
 		if !spec.Tests && passutil.InTestCode(pass, f.Node.Pos()) {
 			continue
 		}
-		pass.Report(f.Diagnostic(pass.Pkg))
+		found = append(found, f)
+	}
+	for _, d := range diagnostics(found, pass.Pkg) {
+		pass.Report(d)
 	}
 	return nil, nil
+}
+
+// diagnostics renders the findings of one package. Calls of one builder
+// of the package that each build per call of the function they are in
+// (no handler, no loop) become one diagnostic at the construction in the
+// builder, with each call as related information: the fix is in the
+// builder (rain's getClient, called by 18 functions of one file, is one
+// finding, not 18). A call in a handler or a loop keeps its own
+// diagnostic: there the repetition is the caller's.
+func diagnostics(found []Finding, pkg *types.Package) []analysis.Diagnostic {
+	groups := make(map[*types.Func][]Finding)
+	for _, f := range found {
+		if groupable(f, pkg) {
+			groups[f.Callee] = append(groups[f.Callee], f)
+		}
+	}
+	var diags []analysis.Diagnostic
+	for _, f := range found {
+		g := groups[f.Callee]
+		switch {
+		case !groupable(f, pkg) || len(g) < 2:
+			diags = append(diags, f.Diagnostic(pkg))
+		case g[0].Node == f.Node: // the group is reported at its first member
+			diags = append(diags, groupDiagnostic(g, pkg))
+		}
+	}
+	return diags
+}
+
+// groupable reports whether f is a call of a builder of pkg, with the
+// construction in pkg, that builds per call of the function it is in.
+func groupable(f Finding, pkg *types.Package) bool {
+	return f.Callee != nil && f.Callee.Pkg() == pkg && f.Builder.Site.IsValid() &&
+		f.Context.Call != "" && f.Context.Root == nil && f.Context.Loop == nil
+}
+
+// groupDiagnostic renders calls g of one builder:
+//
+//	getClient builds a new cloudformation client on every call, and 18 functions call it and drop it (GetStackTemplate, ListStacks, ...); build the client once (...) and reuse it
+func groupDiagnostic(g []Finding, pkg *types.Package) analysis.Diagnostic {
+	f := g[0]
+	c := f.Construction
+	names := make([]string, 0, 3)
+	for _, m := range g {
+		if len(names) == cap(names) {
+			names = append(names, "...")
+			break
+		}
+		names = append(names, m.Context.Call)
+	}
+	d := analysis.Diagnostic{
+		Pos: f.Builder.Site,
+		Message: fmt.Sprintf("%s builds a new %s on every call, and %d functions call it and drop it (%s); %s",
+			typesutil.FuncName(f.Callee, pkg), c.Noun, len(g), strings.Join(names, ", "),
+			"build "+c.Kind.object()+" once (in a package variable or a struct field of its users) and reuse it"),
+	}
+	for _, m := range g {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: m.Node.Pos(),
+			Message: "called here " + m.Context.Describe() + ", dropped after use"})
+	}
+	return d
 }
 
 // Diagnostic renders a finding, from the package pkg:

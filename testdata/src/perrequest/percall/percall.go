@@ -240,13 +240,15 @@ func newSDK(hc *http.Client) *sdk { // want newSDK:`buildsPool\(http.Transport, 
 }
 
 func newTransport() *http.Transport { // want newTransport:`buildsPool\(http.Transport, returned\)`
-	return &http.Transport{MaxIdleConnsPerHost: 8}
+	return &http.Transport{MaxIdleConnsPerHost: 8} // want `newTransport builds a new http.Transport on every call, and 2 functions call it and drop it \(\(\*Client\).SendSDK, BadNotifyPooled\); build it once \(in a package variable or a struct field of its users\) and reuse it`
 }
 
 // SendSDK builds a pool in newSDK's argument: one finding, where the
-// pool it sends through is built.
+// pool it sends through is built. With BadNotifyPooled, two functions
+// call newTransport and drop its pool: one finding at newTransport's
+// construction, where the fix goes.
 func (c *Client) SendSDK(req *http.Request) error { // want SendSDK:`buildsPool\(http.Transport\)`
-	s := newSDK(&http.Client{Transport: newTransport()}) // want `newTransport builds a new http.Transport per call of \(\*Client\).SendSDK, dropped after use`
+	s := newSDK(&http.Client{Transport: newTransport()})
 	_, err := s.Do(req)
 	return err
 }
@@ -319,7 +321,7 @@ func GoodNotifyOnce(url string) error { // want GoodNotifyOnce:`buildsPool\(http
 
 // BadNotifyPooled is its twin with a pooling builder.
 func BadNotifyPooled(url string) error { // want BadNotifyPooled:`buildsPool\(http.Transport\)`
-	_, err := (&http.Client{Transport: newTransport()}).Get(url) // want `newTransport builds a new http.Transport per call of BadNotifyPooled, dropped after use`
+	_, err := (&http.Client{Transport: newTransport()}).Get(url)
 	return err
 }
 

@@ -65,6 +65,20 @@ var badLongLivedTimedNoProxy = &http.Client{
 	Timeout:   10 * time.Second,
 }
 
+// Sized from configuration, but keep-alives not a switch: a scraper
+// with a concurrency setting (corpus: telegraf burrow, jenkins), not a
+// load generator. The dropped Proxy is an oversight.
+
+func badScraperSizedByConfig(opts options, cfg *tls.Config) *http.Client {
+	return &http.Client{
+		Transport: &http.Transport{ // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+			TLSClientConfig: cfg,
+			MaxIdleConns:    opts.maxConns,
+		},
+		Timeout: opts.timeout,
+	}
+}
+
 // A pool sized from configuration, with a client Timeout: a tool that
 // controls its own traffic (a load generator) built it on purpose.
 
@@ -116,6 +130,79 @@ func badTCPDialer(addr string) *http.Transport {
 			return (&net.Dialer{}).DialContext(ctx, "tcp", addr)
 		},
 	}
+}
+
+// The dialer bound to a local variable first (corpus: go-gh's
+// newUnixDomainSocketRoundTripper), and a network that is the tag of a
+// switch whose case is "unix" (corpus: telegraf's influxdb outputs).
+
+func goodUnixSocketThroughVariable(sock string) http.RoundTripper {
+	dial := func(ctx context.Context, _, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "unix", sock)
+	}
+	return &http.Transport{DialContext: dial, DialTLSContext: dial, DisableKeepAlives: true}
+}
+
+func badTCPThroughVariable(addr string) http.RoundTripper {
+	dial := func(ctx context.Context, _, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, "tcp", addr)
+	}
+	return &http.Transport{DialContext: dial, DialTLSContext: dial} // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\)`
+}
+
+func badReboundDialer(addr, sock string, local bool) http.RoundTripper {
+	dial := func(ctx context.Context, _, _ string) (net.Conn, error) {
+		return net.Dial("unix", sock)
+	}
+	if !local {
+		dial = func(ctx context.Context, _, _ string) (net.Conn, error) {
+			return net.Dial("tcp", addr)
+		}
+	}
+	return &http.Transport{DialContext: dial} // want `^http\.Transport literal drops DefaultTransport's Proxy and TLS handshake timeout`
+}
+
+type endpoint struct{ scheme, path string }
+
+func goodUnixSchemeSwitch(u endpoint, timeout time.Duration) (*http.Client, error) {
+	var t *http.Transport
+	switch u.scheme {
+	case "http", "https":
+		t = &http.Transport{Proxy: http.ProxyFromEnvironment}
+	case "unix":
+		t = &http.Transport{
+			Dial: func(_, _ string) (net.Conn, error) {
+				return net.DialTimeout(u.scheme, u.path, timeout)
+			},
+		}
+	default:
+		return nil, errors.New("unsupported scheme")
+	}
+	return &http.Client{Transport: t, Timeout: timeout}, nil
+}
+
+func badTCPSchemeSwitch(u endpoint, timeout time.Duration) *http.Client {
+	var t *http.Transport
+	switch u.scheme {
+	case "unix", "tcp":
+		t = &http.Transport{ // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\)`
+			Dial: func(_, _ string) (net.Conn, error) {
+				return net.DialTimeout(u.scheme, u.path, timeout)
+			},
+		}
+	}
+	return &http.Client{Transport: t, Timeout: timeout}
+}
+
+func goodUnixSchemeIf(u endpoint, timeout time.Duration) *http.Client {
+	if u.scheme == "unix" {
+		return &http.Client{Transport: &http.Transport{
+			Dial: func(_, _ string) (net.Conn, error) { return net.DialTimeout(u.scheme, u.path, timeout) },
+		}, Timeout: timeout}
+	}
+	return &http.Client{Timeout: timeout}
 }
 
 // A Clone() used one request after another: MaxIdleConnsPerHost 2 never
@@ -410,4 +497,47 @@ func goodOneShotClone(cfg *tls.Config) *http.Client {
 	t.DisableKeepAlives = true
 	t.TLSClientConfig = cfg
 	return &http.Client{Transport: t, Timeout: 10 * time.Second}
+}
+
+// A transport factory whose every caller in the package gives the
+// transport to a client with a Timeout (corpus: telegraf's
+// TransportConfig.CreateTransport and CreateClient): the dial and TLS
+// handshake timeouts are bounded there.
+
+type factoryConfig struct{ timeout time.Duration }
+
+func (c *factoryConfig) createTransport() (*http.Transport, error) {
+	return &http.Transport{Proxy: http.ProxyFromEnvironment, TLSClientConfig: &tls.Config{}}, nil
+}
+
+func (c *factoryConfig) createClient() (*http.Client, error) {
+	transport, err := c.createTransport()
+	if err != nil {
+		return nil, err
+	}
+	client := &http.Client{Transport: transport}
+	client.Timeout = c.timeout
+	return client, nil
+}
+
+func (c *factoryConfig) createUntimedTransport() *http.Transport {
+	t := &http.Transport{Proxy: http.ProxyFromEnvironment} // want `^http\.Transport literal drops DefaultTransport's dial timeout and TLS handshake timeout`
+	return t
+}
+
+func (c *factoryConfig) createMixed() (*http.Client, *http.Client) {
+	a := &http.Client{Transport: c.createUntimedTransport(), Timeout: time.Second}
+	t := c.createUntimedTransport()
+	b := &http.Client{Transport: t}
+	return a, b
+}
+
+// A by-value transport given as &t to a client with a Timeout (corpus:
+// telegraf burrow): only the Proxy is missing.
+
+func badByValueTimed(timeout time.Duration) *http.Client {
+	transport := http.Transport{ // want `^http\.Transport literal drops DefaultTransport's Proxy \(HTTP_PROXY is ignored\); start from`
+		DialContext: (&net.Dialer{Timeout: timeout}).DialContext,
+	}
+	return &http.Client{Transport: &transport, Timeout: timeout}
 }

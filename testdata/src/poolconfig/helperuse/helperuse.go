@@ -3,7 +3,9 @@
 package helperuse
 
 import (
+	"net"
 	"net/http"
+	"time"
 
 	"poolconfig/helperlib"
 )
@@ -62,4 +64,23 @@ func goodLocalHelper() *http.Transport {
 	t := &http.Transport{}
 	configure(t)
 	return t
+}
+
+// A transport handed to a setter that configures it (corpus: martian's
+// cmd/proxy main and its h2 test fixture).
+func goodForwarder() {
+	f := &helperlib.Forwarder{}
+	t := &http.Transport{TLSHandshakeTimeout: 10 * time.Second}
+	f.SetRoundTripper(t)
+}
+
+func badWrapped() {
+	f := &helperlib.Forwarder{}
+	t := &http.Transport{TLSHandshakeTimeout: 10 * time.Second} // want `^http\.Transport literal drops DefaultTransport's Proxy and dial timeout`
+	f.Wrap(t)
+}
+
+func goodConfigured() {
+	t := &http.Transport{Proxy: http.ProxyFromEnvironment, DialContext: (&net.Dialer{Timeout: time.Second}).DialContext}
+	helperlib.Configure(t)
 }
