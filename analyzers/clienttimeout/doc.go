@@ -125,7 +125,10 @@
 //     &fshttp.Transport{Transport: t}, also when t is an argument of
 //     the function that wraps it), or the caller's own (a parameter,
 //     or a field of one, such as opts.Transport), as long as the
-//     package builds one of them;
+//     package builds one of them. An exported function whose local
+//     client has the caller's transport parameter as its only
+//     Transport, sends only there and takes no context leaves the
+//     bound to that transport (prom2json's FetchMetricFamilies);
 //   - the code is a run-once command (package main code reached only
 //     from main or init, not through a function literal handed on,
 //     such as a handler) or an example program (a package path element
