@@ -135,7 +135,7 @@ func (cfg *config) run(pass *analysis.Pass) (any, error) {
 			if !cfg.defaultClient || !isDefaultClient(info, n) {
 				continue
 			}
-			ok, why := defaultClientUseOK(pass, cur)
+			ok, why := defaultClientUseOK(env, cur)
 			if ok || cfg.exemptPlace(env, cur) || allowed(pass, boundTo(cur), cur, allow) || chosenAlternative(pass, tr, cur) {
 				continue
 			}
@@ -204,13 +204,25 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 	if c.Escaped && !pkgVar {
 		return // fields may be set where we cannot see
 	}
-	if timedSibling(pass, c) || env.transports.boundAtTransport(pass, c) ||
+	if timedSibling(pass, c) || env.transports.boundAtTransport(pass, c) || callerTransport(pass, c) ||
 		allowed(pass, c.Path, cur, env.allow) || chosenAlternative(pass, env.tr, cur) ||
 		cfg.exemptPlace(env, cur) || nilDefault(pass, cur) || buildingBlock(pass, env.root, c) {
 		return
 	}
 	why := ""
-	if store != nil {
+	var held reqbound.Verdict
+	heldOK := false
+	if store != nil && store.IsField() && store.Pkg() != pass.Pkg {
+		// &auth.Client{Client: &http.Client{...}}: a field of another
+		// package's type, judged by that type's calls here.
+		held, heldOK = handedToSDK(pass, cur)
+	}
+	if heldOK {
+		if held.OK {
+			return
+		}
+		why = held.Why
+	} else if store != nil {
 		root := env.root
 		if !typesutil.IsPackageLevel(store) && !store.IsField() {
 			root, _ = fieldflow.EnclosingFunc(cur)
@@ -265,16 +277,28 @@ func (cfg *config) check(env *env, c *fieldflow.Flow) {
 }
 
 // handedToSDK judges a client built as the argument of an SDK
-// constructor (github.NewClient(&http.Client{...})): its requests are
-// those of the SDK's calls in the package (see [reqbound.SDK]).
+// constructor (github.NewClient(&http.Client{...})), or as a field of
+// another package's struct literal whose methods take the request or
+// its context (oras-go's &auth.Client{Client: &http.Client{...}}): its
+// requests are those of the SDK's calls in the package (see
+// [reqbound.SDK]).
 func handedToSDK(pass *analysis.Pass, cur inspector.Cursor) (reqbound.Verdict, bool) {
 	for cur.ParentEdgeKind() == edge.ParenExpr_X {
 		cur = cur.Parent()
 	}
-	if cur.ParentEdgeKind() != edge.CallExpr_Args {
-		return reqbound.Verdict{}, false
+	switch cur.ParentEdgeKind() {
+	case edge.CallExpr_Args:
+		return reqbound.SDK(pass, cur.Parent())
+	case edge.KeyValueExpr_Value:
+		// &auth.Client{Client: &http.Client{...}}: the literal of
+		// another package's type that holds it.
+		lit := cur.Parent().Parent()
+		if lit.ParentEdgeKind() == edge.UnaryExpr_X {
+			lit = lit.Parent()
+		}
+		return reqbound.SDK(pass, lit)
 	}
-	return reqbound.SDK(pass, cur.Parent())
+	return reqbound.Verdict{}, false
 }
 
 // sentDirectly judges a client built as the receiver of its one send:

@@ -58,6 +58,11 @@ func TestClienttimeout(t *testing.T) {
 		"clienttimeout/getteriface/good",
 		"clienttimeout/getteriface/bad",
 		"clienttimeout/nildefaultfactory",
+		"clienttimeout/defaultcopy",
+		"clienttimeout/wraptransport",
+		"clienttimeout/sdk/literal",
+		"clienttimeout/sdk/literalbad",
+		"clienttimeout/callertransport",
 	)
 }
 

@@ -70,7 +70,9 @@
 //     (&T{client: c}, s.client = c) is followed into the field, and a
 //     field through the calls of its accessor (return w.client).
 //     The same holds for a use of http.DefaultClient (c :=
-//     http.DefaultClient, &Service{client: http.DefaultClient});
+//     http.DefaultClient, &Service{client: http.DefaultClient}), and a
+//     copy of it (c := *http.DefaultClient) is judged as a literal: by
+//     its Timeout, its Transport (below) or its requests;
 //   - the client is handed to an SDK constructor from another package
 //     (github.NewClient(hc), or through one of its functional options,
 //     github.NewClient(github.WithHTTPClient(hc))) that returns a
@@ -81,7 +83,10 @@
 //     context.Background() or TODO(), or calls the context-free form
 //     of a method that has a Context or WithContext sibling, is
 //     unbounded and reported; so is a client whose SDK is never called
-//     with a context here;
+//     with a context here. A field of another package's struct literal
+//     (oras-go's &auth.Client{Client: hc}) is handed to that type the
+//     same way, and a method that takes an *http.Request (Do(req))
+//     sends that request, bounded or not as above;
 //   - http.DefaultClient, or a client built there, is the fallback
 //     assigned in if x == nil { x = http.DefaultClient } in a declared
 //     function that takes a client from its caller (a *http.Client
@@ -116,9 +121,14 @@
 //     polls and large downloads. The transport may be a variable whose
 //     every value is either such a transport, one returned by a
 //     function of the package that builds one (minio-go's
-//     DefaultTransport), or the caller's own (a parameter, or a field
-//     of one, such as opts.Transport), as long as the package builds
-//     one of them;
+//     DefaultTransport), a round tripper wrapping one (rclone's
+//     &fshttp.Transport{Transport: t}, also when t is an argument of
+//     the function that wraps it), or the caller's own (a parameter,
+//     or a field of one, such as opts.Transport), as long as the
+//     package builds one of them. An exported function whose local
+//     client has the caller's transport parameter as its only
+//     Transport, sends only there and takes no context leaves the
+//     bound to that transport (prom2json's FetchMetricFamilies);
 //   - the code is a run-once command (package main code reached only
 //     from main or init, not through a function literal handed on,
 //     such as a handler) or an example program (a package path element

@@ -37,10 +37,12 @@ func isFakePackage(pkg *types.Package) bool {
 
 // defaultClientUseOK reports whether the use of http.DefaultClient at
 // cur is fine: a field read or write, a method that sends no request,
-// a Do whose request is bounded, or a local alias (client :=
-// http.DefaultClient) whose every send is bounded. Otherwise it says
-// why not, when it can.
-func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string) {
+// a Do whose request is bounded, a local alias (client :=
+// http.DefaultClient) whose every send is bounded, or a local copy (c
+// := *http.DefaultClient) given a Timeout, a bounded transport, or
+// only bounded requests. Otherwise it says why not, when it can.
+func defaultClientUseOK(env *env, cur inspector.Cursor) (bool, string) {
+	pass := env.pass
 	switch cur.ParentEdgeKind() {
 	case edge.SelectorExpr_X:
 		sel := cur.Parent().Node().(*ast.SelectorExpr)
@@ -55,14 +57,25 @@ func defaultClientUseOK(pass *analysis.Pass, cur inspector.Cursor) (bool, string
 		return b.OK, b.Why
 	case edge.StarExpr_X:
 		// c := *http.DefaultClient; c.Timeout = d: a copy with its own
-		// Timeout (corpus: cert-manager acme/dns/util).
+		// Timeout (corpus: cert-manager acme/dns/util). A copy whose
+		// Transport is bounded (opa's DefaultRoundTripperClient: a
+		// DefaultTransport clone with ResponseHeaderTimeout), or whose
+		// every request is (caddy's HTTPCertPool.Provision: each is
+		// NewRequestWithContext(ctx, ...)), is judged as a literal
+		// would be.
 		star := cur.Parent()
 		v, ok := typesutil.ObjectOf(pass.TypesInfo, boundTo(star)).(*types.Var)
 		fc, inFunc := fieldflow.EnclosingFunc(cur)
-		if ok && inFunc && !typesutil.IsPackageLevel(v) && setsTimeoutOn(pass.TypesInfo, fc, v) {
+		if !ok || !inFunc || typesutil.IsPackageLevel(v) {
+			return false, ""
+		}
+		if setsTimeoutOn(pass.TypesInfo, fc, v) {
 			return true, ""
 		}
-		return false, ""
+		if t := lastFieldWrite(pass.TypesInfo, fc, v, "Transport"); t != nil && env.transports.boundValue(pass, fc, true, t) {
+			return true, ""
+		}
+		return reqbound.AllBounded(pass, fc, v, nil)
 	case edge.CallExpr_Args:
 		// f(ctx, http.DefaultClient, ...): the callee sends under the
 		// context it is given.

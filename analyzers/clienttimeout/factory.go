@@ -250,3 +250,25 @@ func setsTimeoutOn(info *types.Info, fc inspector.Cursor, v *types.Var) bool {
 	}
 	return false
 }
+
+// lastFieldWrite returns the value of the last assignment v.name = x
+// in the function at fc (in source order), or nil.
+func lastFieldWrite(info *types.Info, fc inspector.Cursor, v *types.Var, name string) ast.Expr {
+	var last ast.Expr
+	for ac := range fc.Preorder((*ast.AssignStmt)(nil)) {
+		as := ac.Node().(*ast.AssignStmt)
+		if len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != name {
+				continue
+			}
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.ObjectOf(id) == v {
+				last = as.Rhs[i]
+			}
+		}
+	}
+	return last
+}

@@ -2,6 +2,7 @@ package clienttimeout
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -254,38 +255,157 @@ func findTransports(pass *analysis.Pass, root inspector.Cursor) transports {
 // Timeout would cut its long polls and large downloads. The transport
 // may come from a variable whose every value is such a transport, one
 // returned by a function of the package that builds it (minio-go's
-// DefaultTransport), or the caller's own (a parameter, or a field of
-// one: opts.Transport), as long as one of them is built here.
+// DefaultTransport), a round tripper of the package wrapping one
+// (rclone's fshttp.Transport{Transport: t}), or the caller's own (a
+// parameter, or a field of one: opts.Transport), as long as one of
+// them is built here.
 func (ts transports) boundAtTransport(pass *analysis.Pass, c *fieldflow.Flow) bool {
 	f := c.Last("Transport")
 	if f == nil || f.Value == nil {
 		return false
 	}
-	if ts.bounded(pass, f.Value) {
+	fc, inFunc := fieldflow.EnclosingFunc(c.Cursor)
+	return ts.boundValue(pass, fc, inFunc, f.Value)
+}
+
+// boundValue reports whether the transport value e, an expression in
+// the function at fc (when inFunc), bounds a stalled server (see
+// boundAtTransport).
+func (ts transports) boundValue(pass *analysis.Pass, fc inspector.Cursor, inFunc bool, e ast.Expr) bool {
+	var fr *frame
+	if inFunc {
+		fr = &frame{fc: fc}
+	}
+	if ts.boundRT(pass, fr, e, 0) {
 		return true
 	}
-	id, ok := ast.Unparen(f.Value).(*ast.Ident)
-	if !ok {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || fr == nil {
 		return false
 	}
 	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
-	fc, inFunc := fieldflow.EnclosingFunc(c.Cursor)
-	if !ok || !inFunc || typesutil.IsPackageLevel(v) {
+	if !ok || typesutil.IsPackageLevel(v) {
 		return false
 	}
-	defs := reqbound.Definitions(pass.TypesInfo, fc, v)
+	// The caller's transport (a parameter, or opts.Transport) counts
+	// as bounded beside one built here.
 	built := 0
-	for _, d := range defs {
+	for _, d := range reqbound.Definitions(pass.TypesInfo, fc, v) {
 		switch {
 		case callerOwned(pass.TypesInfo, fc, d):
 			continue
-		case ts.bounded(pass, d), ts.returnsBounded(pass, d):
+		case ts.boundRT(pass, fr, d, 1):
 			built++
 		default:
 			return false
 		}
 	}
 	return built > 0
+}
+
+// frame is a function being followed by boundRT: its cursor and, for
+// a function entered through a call, the arguments of that call by
+// parameter, evaluated in the caller's frame.
+type frame struct {
+	fc   inspector.Cursor
+	args map[*types.Var]ast.Expr
+	up   *frame
+}
+
+// maxRTDepth bounds how far boundRT follows values, calls and
+// wrappers.
+const maxRTDepth = 6
+
+// boundRT reports whether the round tripper e, an expression in the
+// frame fr (nil: outside a function), is a bounded transport built in
+// the package (see bounded), or reaches one: a local variable whose
+// every definition does, a parameter whose argument at the call being
+// followed does, a call of a function of the package whose every
+// non-nil round-tripper result does, or a composite literal of a round
+// tripper type (a wrapper: &fshttp.Transport{Transport: t}) whose
+// round-tripper fields all do, at least one of them set.
+func (ts transports) boundRT(pass *analysis.Pass, fr *frame, e ast.Expr, depth int) bool {
+	if depth > maxRTDepth {
+		return false
+	}
+	info := pass.TypesInfo
+	e = ast.Unparen(e)
+	if ts.bounded(pass, e) {
+		return true
+	}
+	switch n := e.(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[n].(*types.Var)
+		if !ok || fr == nil || typesutil.IsPackageLevel(v) {
+			return false
+		}
+		if a, ok := fr.args[v]; ok {
+			return ts.boundRT(pass, fr.up, a, depth+1)
+		}
+		defs := reqbound.Definitions(info, fr.fc, v)
+		for _, d := range defs {
+			if !ts.boundRT(pass, fr, d, depth+1) {
+				return false
+			}
+		}
+		return len(defs) > 0
+	case *ast.CallExpr:
+		return ts.returnsBounded(pass, fr, n, depth+1)
+	case *ast.UnaryExpr:
+		if n.Op != token.AND {
+			return false
+		}
+		lit, ok := ast.Unparen(n.X).(*ast.CompositeLit)
+		if !ok {
+			return false
+		}
+		return ts.wrapperBounded(pass, fr, lit, depth)
+	case *ast.CompositeLit:
+		return ts.wrapperBounded(pass, fr, n, depth)
+	}
+	return false
+}
+
+// wrapperBounded reports whether lit builds a round tripper (a struct
+// type other than net/http's with a RoundTrip method) around bounded
+// ones: every keyed field of a round-tripper type holds a bounded
+// transport, and there is at least one.
+func (ts transports) wrapperBounded(pass *analysis.Pass, fr *frame, lit *ast.CompositeLit, depth int) bool {
+	t := pass.TypesInfo.TypeOf(lit)
+	if t == nil || typesutil.IsNamed(t, typesutil.NetHTTP, "Transport") || !isRoundTripper(t) {
+		return false
+	}
+	n := 0
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			return false
+		}
+		if !isRoundTripper(pass.TypesInfo.TypeOf(kv.Value)) || fieldflow.IsNil(pass.TypesInfo, kv.Value) {
+			continue
+		}
+		if !ts.boundRT(pass, fr, kv.Value, depth+1) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// isRoundTripper reports whether a value of type t (or a pointer to
+// it) has net/http's RoundTrip method.
+func isRoundTripper(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "RoundTrip")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	return sig.Params().Len() == 1 && typesutil.IsPointerToNamed(sig.Params().At(0).Type(), typesutil.NetHTTP, "Request") &&
+		sig.Results().Len() == 2 && typesutil.IsPointerToNamed(sig.Results().At(0).Type(), typesutil.NetHTTP, "Response")
 }
 
 // bounded reports whether e is a transport built in the package that
@@ -307,15 +427,11 @@ func (ts transports) bounded(pass *analysis.Pass, e ast.Expr) bool {
 	return false
 }
 
-// returnsBounded reports whether e calls a function of the package (a
-// declared function, or a package-level variable holding a function
-// literal) whose every non-nil transport result is a bounded transport
-// it builds.
-func (ts transports) returnsBounded(pass *analysis.Pass, e ast.Expr) bool {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
+// returnsBounded reports whether call calls a function of the package
+// (a declared function, or a package-level variable holding a function
+// literal) whose every non-nil round-tripper result is a bounded
+// transport (see boundRT), its parameters bound to call's arguments.
+func (ts transports) returnsBounded(pass *analysis.Pass, fr *frame, call *ast.CallExpr, depth int) bool {
 	obj := typesutil.ObjectOf(pass.TypesInfo, call.Fun)
 	if obj == nil || obj.Pkg() != pass.Pkg {
 		return false
@@ -344,22 +460,55 @@ func (ts transports) returnsBounded(pass *analysis.Pass, e ast.Expr) bool {
 	if !found {
 		return false
 	}
+	inner := &frame{fc: body, args: bindArgs(pass.TypesInfo, body, call), up: fr}
 	n := 0
 	for rc := range body.Preorder((*ast.ReturnStmt)(nil)) {
-		if inner, ok := fieldflow.EnclosingFunc(rc); !ok || inner != body {
+		if enc, ok := fieldflow.EnclosingFunc(rc); !ok || enc != body {
 			continue // a nested function literal's return
 		}
 		for _, r := range rc.Node().(*ast.ReturnStmt).Results {
-			if !typesutil.IsPointerToNamed(pass.TypesInfo.TypeOf(r), typesutil.NetHTTP, "Transport") || fieldflow.IsNil(pass.TypesInfo, r) {
+			if !isRoundTripper(pass.TypesInfo.TypeOf(r)) || fieldflow.IsNil(pass.TypesInfo, r) {
 				continue
 			}
-			if !ts.bounded(pass, r) {
+			if !ts.boundRT(pass, inner, r, depth+1) {
 				return false
 			}
 			n++
 		}
 	}
 	return n > 0
+}
+
+// bindArgs maps the parameters of the function at fc to call's
+// arguments (none for a variadic call or a spread argument).
+func bindArgs(info *types.Info, fc inspector.Cursor, call *ast.CallExpr) map[*types.Var]ast.Expr {
+	var ft *ast.FuncType
+	switch n := fc.Node().(type) {
+	case *ast.FuncDecl:
+		ft = n.Type
+	case *ast.FuncLit:
+		ft = n.Type
+	}
+	if ft == nil || ft.Params == nil || call.Ellipsis.IsValid() {
+		return nil
+	}
+	out := make(map[*types.Var]ast.Expr)
+	i := 0
+	for _, f := range ft.Params.List {
+		if _, ok := f.Type.(*ast.Ellipsis); ok {
+			return out
+		}
+		for _, name := range f.Names {
+			if v, ok := info.Defs[name].(*types.Var); ok && i < len(call.Args) {
+				out[v] = call.Args[i]
+			}
+			i++
+		}
+		if len(f.Names) == 0 {
+			i++
+		}
+	}
+	return out
 }
 
 // callerOwned reports whether e is the caller's: a parameter of the
@@ -377,4 +526,69 @@ func callerOwned(info *types.Info, fc inspector.Cursor, e ast.Expr) bool {
 		ft = n.Type
 	}
 	return ft != nil && ft.Params != nil && ft.Params.Pos() <= root.Pos() && root.Pos() < ft.Params.End()
+}
+
+// callerTransport reports whether the client, a local variable, has
+// as its only Transport a parameter of the exported function that
+// builds it, never reassigned there, in a function with no
+// context.Context or *http.Request parameter: the caller supplies the
+// transport, and with it the bound (prom2json's
+// FetchMetricFamilies(url, ch, transport), whose command passes a
+// DefaultTransport clone with ResponseHeaderTimeout). A function that
+// takes a ctx its request ignores is still reported: the fix is to use
+// ctx. An unexported function is reported: its callers are here. So
+// is a client kept beyond the call (stored in a field, returned).
+func callerTransport(pass *analysis.Pass, c *fieldflow.Flow) bool {
+	info := pass.TypesInfo
+	f := c.Last("Transport")
+	if f == nil || f.Value == nil || c.Var == nil || typesutil.IsPackageLevel(c.Var) || len(c.Fields["Transport"]) != 1 {
+		return false
+	}
+	id, ok := ast.Unparen(f.Value).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	fc, inFunc := fieldflow.EnclosingFunc(c.Cursor)
+	if !ok || !inFunc {
+		return false
+	}
+	decl, ok := fc.Node().(*ast.FuncDecl)
+	if !ok || !decl.Name.IsExported() || !callerOwned(info, fc, id) || len(reqbound.Definitions(info, fc, v)) > 0 {
+		return false
+	}
+	if decl.Recv != nil {
+		fn, ok := info.Defs[decl.Name].(*types.Func)
+		if !ok {
+			return false
+		}
+		recv := fn.Type().(*types.Signature).Recv().Type()
+		if p, ok := recv.(*types.Pointer); ok {
+			recv = p.Elem()
+		}
+		n, ok := types.Unalias(recv).(*types.Named)
+		if !ok || !n.Obj().Exported() {
+			return false
+		}
+	}
+	for _, p := range decl.Type.Params.List {
+		t := info.TypeOf(p.Type)
+		if typesutil.IsNamed(t, "context", "Context") || typesutil.IsPointerToNamed(t, typesutil.NetHTTP, "Request") {
+			return false
+		}
+	}
+	// The call is the request: every send is made here, and the client
+	// goes nowhere else. A client kept for later (restic's rest.Open
+	// stores it in the Backend, whose Create posts with no context) is
+	// judged by its requests.
+	sends, closed := reqbound.Sends(pass, fc, c.Var)
+	if !closed || len(sends) == 0 {
+		return false
+	}
+	for _, snd := range sends {
+		if snd.Node().Pos() < decl.Pos() || snd.Node().End() > decl.End() {
+			return false
+		}
+	}
+	return true
 }

@@ -741,6 +741,19 @@ func Sends(pass *analysis.Pass, root inspector.Cursor, obj types.Object) (sends 
 			kv := parent.Node().(*ast.KeyValueExpr)
 			if id, ok := kv.Key.(*ast.Ident); ok {
 				if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
+					if f.Pkg() != pass.Pkg {
+						// &auth.Client{Client: c}: handed to another
+						// package's type that sends the requests
+						// its methods are given (see SDK).
+						lit := parent.Parent()
+						if lit.ParentEdgeKind() == edge.UnaryExpr_X {
+							lit = lit.Parent()
+						}
+						if sdkTypes(pass, lit) != nil {
+							sends = append(sends, lit)
+							return
+						}
+					}
 					field(f)
 					return
 				}
@@ -830,8 +843,12 @@ func AllBoundedVerdict(pass *analysis.Pass, root inspector.Cursor, obj types.Obj
 		if bounded != nil && bounded(s) {
 			continue // bounded by where it runs (a Lambda invocation, say)
 		}
-		call := s.Node().(*ast.CallExpr)
-		b := judgeSend(pass, s, call)
+		var b Verdict
+		if call, ok := s.Node().(*ast.CallExpr); ok {
+			b = judgeSend(pass, s, call)
+		} else {
+			b, _ = SDK(pass, s) // a composite literal the client is a field of
+		}
 		if !b.OK {
 			return Verdict{Why: b.Why}
 		}

@@ -2,6 +2,7 @@ package reqbound
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -33,7 +34,17 @@ import (
 // the constructor it is passed to: github.NewClient(
 // github.WithHTTPClient(hc)), slack.New(token,
 // slack.OptionHTTPClient(hc)).
+//
+// A composite literal of such a type (&auth.Client{Client: hc}, oras-go)
+// counts as its constructor: the client is one of its fields.
 func sdkTypes(pass *analysis.Pass, cur inspector.Cursor) map[*types.TypeName]bool {
+	if lit := compositeLit(cur.Node()); lit != nil {
+		n := namedStruct(pass.TypesInfo.TypeOf(lit))
+		if n == nil || n.Obj().Pkg() == nil || n.Obj().Pkg() == pass.Pkg || n.Obj().Pkg().Path() == typesutil.NetHTTP {
+			return nil
+		}
+		return sdkSet(n, n.Obj().Pkg())
+	}
 	call, ok := cur.Node().(*ast.CallExpr)
 	if !ok {
 		return nil
@@ -46,23 +57,15 @@ func sdkTypes(pass *analysis.Pass, cur inspector.Cursor) map[*types.TypeName]boo
 	if sig.Recv() != nil {
 		return nil // a method: not a constructor
 	}
-	set := make(map[*types.TypeName]bool)
+	var set map[*types.TypeName]bool
 	for i := range sig.Results().Len() {
-		n := namedStruct(sig.Results().At(i).Type())
-		if n == nil || n.Obj().Pkg() != fn.Pkg() {
-			continue
-		}
-		set[n.Obj()] = true
-		st := n.Underlying().(*types.Struct)
-		for j := range st.NumFields() {
-			if f := namedStruct(st.Field(j).Type()); f != nil && f.Obj().Pkg() == fn.Pkg() {
-				set[f.Obj()] = true
+		if n := namedStruct(sig.Results().At(i).Type()); n != nil && n.Obj().Pkg() == fn.Pkg() {
+			for tn := range sdkSet(n, fn.Pkg()) {
+				if set == nil {
+					set = make(map[*types.TypeName]bool)
+				}
+				set[tn] = true
 			}
-		}
-	}
-	for tn := range set {
-		if !hasCtxMethod(tn) {
-			delete(set, tn)
 		}
 	}
 	if len(set) > 0 {
@@ -85,6 +88,38 @@ func sdkTypes(pass *analysis.Pass, cur inspector.Cursor) map[*types.TypeName]boo
 		return nil
 	}
 	return sdkTypes(pass, outer)
+}
+
+// sdkSet returns the SDK types of the struct type n of package pkg:
+// n and the struct types of pkg its fields hold, those with a method
+// that takes a context or a request (see boundParam); nil if none.
+func sdkSet(n *types.Named, pkg *types.Package) map[*types.TypeName]bool {
+	set := map[*types.TypeName]bool{n.Obj(): true}
+	st := n.Underlying().(*types.Struct)
+	for j := range st.NumFields() {
+		if f := namedStruct(st.Field(j).Type()); f != nil && f.Obj().Pkg() == pkg {
+			set[f.Obj()] = true
+		}
+	}
+	for tn := range set {
+		if !hasCtxMethod(tn) {
+			delete(set, tn)
+		}
+	}
+	if len(set) == 0 {
+		return nil
+	}
+	return set
+}
+
+// compositeLit returns the composite literal n is (T{...}) or takes
+// the address of (&T{...}), or nil.
+func compositeLit(n ast.Node) *ast.CompositeLit {
+	if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		n = ast.Unparen(u.X)
+	}
+	lit, _ := n.(*ast.CompositeLit)
+	return lit
 }
 
 // sdkMethod reports whether a method with receiver type recv is one of
@@ -124,15 +159,33 @@ func namedStruct(t types.Type) *types.Named {
 }
 
 // hasCtxMethod reports whether the type named tn has a method (on the
-// value or the pointer) with a context.Context parameter.
+// value or the pointer) with a context.Context or *http.Request
+// parameter (see boundParam).
 func hasCtxMethod(tn *types.TypeName) bool {
 	ms := types.NewMethodSet(types.NewPointer(tn.Type()))
 	for i := range ms.Len() {
-		if ctxParam(ms.At(i).Obj().(*types.Func)) >= 0 {
+		if boundParam(ms.At(i).Obj().(*types.Func)) >= 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// boundParam returns the index of fn's first context.Context
+// parameter, or else of its first *http.Request parameter (a wrapper's
+// Do(req): oras-go's auth.Client sends the request it is given, under
+// its context); -1 if there is neither.
+func boundParam(fn *types.Func) int {
+	if i := ctxParam(fn); i >= 0 {
+		return i
+	}
+	sig := fn.Type().(*types.Signature)
+	for i := range sig.Params().Len() {
+		if typesutil.IsPointerToNamed(sig.Params().At(i).Type(), typesutil.NetHTTP, "Request") {
+			return i
+		}
+	}
+	return -1
 }
 
 // ctxParam returns the index of fn's first context.Context parameter,
@@ -165,9 +218,10 @@ func contextSibling(fn *types.Func) bool {
 }
 
 // SDK judges the requests of a client handed to the SDK constructor
-// (or option, see sdkTypes) called at cur: bounded when the package makes at least one call of a
-// method of the SDK's types outside test files and every such call
-// passes a bounded context ([Context]). A method without a context
+// (or option, or composite literal, see sdkTypes) at cur: bounded when
+// the package makes at least one call of a method of the SDK's types
+// outside test files and every such call passes a bounded context
+// ([Context]) or request ([Request]). A method without a context
 // parameter sends nothing we can tell, unless it has a Context sibling:
 // then it is the context-free form of a send, and unbounded. ok is
 // false when call is no SDK constructor.
@@ -193,7 +247,7 @@ func SDK(pass *analysis.Pass, cur inspector.Cursor) (v Verdict, ok bool) {
 		if !sdkMethod(set, recv.Type()) {
 			continue
 		}
-		i := ctxParam(fn)
+		i := boundParam(fn)
 		if i < 0 {
 			if contextSibling(fn) {
 				return Verdict{Why: CtxUnused(pass, cc, fn.Name()+" takes no context")}, true
@@ -203,7 +257,12 @@ func SDK(pass *analysis.Pass, cur inspector.Cursor) (v Verdict, ok bool) {
 		if i >= len(c.Args) {
 			return Verdict{}, true
 		}
-		b := Context(pass, cc, c.Args[i], 0)
+		var b Verdict
+		if ctxParam(fn) == i {
+			b = Context(pass, cc, c.Args[i], 0)
+		} else {
+			b = Request(pass, cc, c.Args[i])
+		}
 		if !b.OK {
 			return b, true
 		}
