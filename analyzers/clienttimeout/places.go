@@ -482,13 +482,7 @@ func (ts transports) returnsBounded(pass *analysis.Pass, fr *frame, call *ast.Ca
 // bindArgs maps the parameters of the function at fc to call's
 // arguments (none for a variadic call or a spread argument).
 func bindArgs(info *types.Info, fc inspector.Cursor, call *ast.CallExpr) map[*types.Var]ast.Expr {
-	var ft *ast.FuncType
-	switch n := fc.Node().(type) {
-	case *ast.FuncDecl:
-		ft = n.Type
-	case *ast.FuncLit:
-		ft = n.Type
-	}
+	ft := passutil.FuncType(fc.Node())
 	if ft == nil || ft.Params == nil || call.Ellipsis.IsValid() {
 		return nil
 	}
@@ -518,13 +512,7 @@ func callerOwned(info *types.Info, fc inspector.Cursor, e ast.Expr) bool {
 	if root == nil {
 		return false
 	}
-	var ft *ast.FuncType
-	switch n := fc.Node().(type) {
-	case *ast.FuncDecl:
-		ft = n.Type
-	case *ast.FuncLit:
-		ft = n.Type
-	}
+	ft := passutil.FuncType(fc.Node())
 	return ft != nil && ft.Params != nil && ft.Params.Pos() <= root.Pos() && root.Pos() < ft.Params.End()
 }
 

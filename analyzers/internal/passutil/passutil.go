@@ -138,3 +138,16 @@ func CanReach(pass *analysis.Pass, paths ...string) bool {
 	}
 	return len(pass.Analyzer.FactTypes) > 0 && (len(pass.AllObjectFacts()) > 0 || len(pass.AllPackageFacts()) > 0)
 }
+
+// FuncType is the type of a function declaration or literal, nil for any
+// other node (for a cursor from Enclosing((*ast.FuncDecl)(nil),
+// (*ast.FuncLit)(nil))).
+func FuncType(n ast.Node) *ast.FuncType {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return n.Type
+	case *ast.FuncLit:
+		return n.Type
+	}
+	return nil
+}

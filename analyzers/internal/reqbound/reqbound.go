@@ -593,13 +593,8 @@ func definitions(info *types.Info, fc inspector.Cursor, v *types.Var) []ast.Expr
 
 // isParam reports whether v is a parameter of the function at fc.
 func isParam(fc inspector.Cursor, v *types.Var) bool {
-	var ft *ast.FuncType
-	switch n := fc.Node().(type) {
-	case *ast.FuncDecl:
-		ft = n.Type
-	case *ast.FuncLit:
-		ft = n.Type
-	default:
+	ft := passutil.FuncType(fc.Node())
+	if ft == nil {
 		return false
 	}
 	return ft.Params != nil && ft.Params.Pos() <= v.Pos() && v.Pos() < ft.Params.End()
@@ -610,13 +605,7 @@ func isParam(fc inspector.Cursor, v *types.Var) bool {
 // parameter (or an *http.Request one, whose Context is the caller's).
 func CtxUnused(pass *analysis.Pass, cur inspector.Cursor, why string) string {
 	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ft *ast.FuncType
-		switch n := fc.Node().(type) {
-		case *ast.FuncDecl:
-			ft = n.Type
-		case *ast.FuncLit:
-			ft = n.Type
-		}
+		ft := passutil.FuncType(fc.Node())
 		if ft.Params == nil {
 			continue
 		}

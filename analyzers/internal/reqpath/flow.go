@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/poollint/poollint/analyzers/internal/passutil"
 	"github.com/poollint/poollint/analyzers/internal/typesutil"
 )
 
@@ -537,13 +538,7 @@ func isResult(at inspector.Cursor, v *types.Var) bool {
 	if !ok {
 		return false
 	}
-	var ft *ast.FuncType
-	switch n := fn.Node().(type) {
-	case *ast.FuncDecl:
-		ft = n.Type
-	case *ast.FuncLit:
-		ft = n.Type
-	}
+	ft := passutil.FuncType(fn.Node())
 	if ft == nil || ft.Results == nil {
 		return false
 	}
