@@ -74,7 +74,10 @@
 // call one of its builders per call (a getClient() called by every API
 // wrapper), the finding is one, at the construction in the builder,
 // where the fix goes, with each call as related information; a call in a
-// handler or a loop keeps its own finding.
+// handler or a loop keeps its own finding. A call of a function that
+// builds, uses and drops its own pool is that pool's finding, not a second
+// one: its message names how often the function runs ("..., and probe
+// runs per request in handler probeAll; ...").
 //
 // Builders may be conditional: "if hc.Transport == nil { hc.Transport =
 // newTransport() }" on a parameter is a default, not a cache (resty's

@@ -2,7 +2,10 @@ package reqpath
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
+	"slices"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -47,6 +50,13 @@ func Run(pass *analysis.Pass, spec *Spec) (any, error) {
 // builder (rain's getClient, called by 18 functions of one file, is one
 // finding, not 18). A call in a handler or a loop keeps its own
 // diagnostic: there the repetition is the caller's.
+//
+// A call of a builder whose construction is itself reported (a function
+// that builds, uses and drops a pool on every call) is the same pool: it
+// is folded into that finding, whose message then says how often the
+// builder runs ("..., and sendUsageReport runs per iteration of a loop;
+// ..."), with the call as related information (syncthing's usage report,
+// reported at its transport and again at the timer loop that calls it).
 func diagnostics(found []Finding, pkg *types.Package) []analysis.Diagnostic {
 	groups := make(map[*types.Func][]Finding)
 	for _, f := range found {
@@ -54,16 +64,44 @@ func diagnostics(found []Finding, pkg *types.Package) []analysis.Diagnostic {
 			groups[f.Callee] = append(groups[f.Callee], f)
 		}
 	}
+	built := make(map[token.Pos]int) // a reported construction -> its index in diags
 	var diags []analysis.Diagnostic
+	var calls []Finding
 	for _, f := range found {
 		g := groups[f.Callee]
 		switch {
-		case !groupable(f, pkg) || len(g) < 2:
+		case f.Callee == nil:
+			built[f.Node.Pos()] = len(diags)
 			diags = append(diags, f.Diagnostic(pkg))
+		case !groupable(f, pkg) || len(g) < 2:
+			calls = append(calls, f)
 		case g[0].Node == f.Node: // the group is reported at its first member
 			diags = append(diags, groupDiagnostic(g, pkg))
 		}
 	}
+	runs := make(map[int][]string) // index in diags -> the contexts its builder runs in
+	for _, f := range calls {
+		i, ok := built[f.Builder.Site]
+		if !ok || f.Callee.Pkg() != pkg || !f.Builder.Site.IsValid() {
+			diags = append(diags, f.Diagnostic(pkg))
+			continue
+		}
+		switch how := f.Context.Describe(); {
+		case len(runs[i]) == 0:
+			runs[i] = append(runs[i], typesutil.FuncName(f.Callee, pkg)+" runs "+how)
+		case !slices.Contains(runs[i], how) && !strings.HasSuffix(runs[i][0], " runs "+how):
+			runs[i] = append(runs[i], how)
+		}
+		diags[i].Related = append(diags[i].Related, analysis.RelatedInformation{Pos: f.Node.Pos(),
+			Message: "called here " + f.Context.Describe()})
+	}
+	for i, r := range runs {
+		m := diags[i].Message
+		if k := strings.LastIndex(m, "; "); k >= 0 {
+			diags[i].Message = m[:k] + ", and " + strings.Join(r, " and ") + m[k:]
+		}
+	}
+	sort.SliceStable(diags, func(i, j int) bool { return diags[i].Pos < diags[j].Pos })
 	return diags
 }
 

@@ -48,11 +48,11 @@ func goodSDK(w http.ResponseWriter, r *http.Request) {
 }
 
 func badHelper(w http.ResponseWriter, r *http.Request) {
-	query("select 1") // want `query builds a new sdk.Client on every call, here per request in handler badHelper`
+	query("select 1") // in query's finding
 }
 
 func query(q string) error { // want query:`buildsPool\(sdk.NewClient\)`
-	return sdk.NewClient("db:5432").Query(q) // want `sdk.NewClient called per call of query and dropped after use; build it once, outside query, and reuse it`
+	return sdk.NewClient("db:5432").Query(q) // want `sdk.NewClient called per call of query and dropped after use, and query runs per request in handler badHelper; build it once, outside query, and reuse it`
 }
 
 // goodKeep builds a client for its caller to keep.

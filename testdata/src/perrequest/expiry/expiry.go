@@ -10,9 +10,11 @@ import (
 
 type Cred struct{ Expiration time.Time }
 
-// generate builds a pool per call; who calls it decides how often.
+// generate builds a pool per call; who calls it decides how often. Its
+// finding names the callers that run it again and again (the handler for
+// "/bad" and badPoll's loop), not the guarded ones ("/creds", update).
 func generate() Cred { // want generate:`buildsPool\(http.Transport\)`
-	(&http.Client{Transport: &http.Transport{}}).Get("https://sts.example.com") // want `http.Transport created per call of generate and dropped after use`
+	(&http.Client{Transport: &http.Transport{}}).Get("https://sts.example.com") // want `http.Transport created per call of generate and dropped after use, and generate runs per request in the handler for "/bad" and per iteration of a loop;`
 	return Cred{Expiration: time.Now().Add(time.Hour)}
 }
 
@@ -26,7 +28,7 @@ func serve() {
 	})
 	// badEveryRequest: the same handler without the expiry guard.
 	http.HandleFunc("/bad", func(w http.ResponseWriter, r *http.Request) {
-		cred = generate() // want `generate builds a new http.Transport on every call, here per request in the handler for "/bad"`
+		cred = generate() // badEveryRequest: in generate's finding
 	})
 	http.ListenAndServe(":8080", nil)
 }
@@ -42,7 +44,7 @@ func update() {
 // badPoll rebuilds on a fixed period: no expiry in sight.
 func badPoll() {
 	for {
-		generate() // want `generate builds a new http.Transport on every call, here per iteration of a loop`
+		generate() // badPoll: in generate's finding
 		time.Sleep(time.Minute)
 	}
 }

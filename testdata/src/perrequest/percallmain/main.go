@@ -40,11 +40,11 @@ func warm() bool { // want warm:`buildsPool\(http.Transport\)`
 // Poll is exported, but package main is no library: reached from a
 // handler, it runs per request (reported there), from main once.
 func Poll(url string) { // want Poll:`buildsPool\(http.Transport\)`
-	(&http.Client{Transport: &http.Transport{}}).Get(url) // want `http.Transport created per call of Poll and dropped after use`
+	(&http.Client{Transport: &http.Transport{}}).Get(url) // want `http.Transport created per call of Poll and dropped after use, and Poll runs per request in handler handle;`
 }
 
 func handle(w http.ResponseWriter, r *http.Request) {
-	Poll("https://example.com") // want `Poll builds a new http.Transport on every call, here per request in handler handle`
+	Poll("https://example.com") // folded into Poll's finding: the same pool
 }
 
 func main() { // want main:`buildsPool\(http.Transport\)`
