@@ -59,46 +59,34 @@ func Run(pass *analysis.Pass, spec *Spec) (any, error) {
 // reported at its transport and again at the timer loop that calls it).
 func diagnostics(found []Finding, pkg *types.Package) []analysis.Diagnostic {
 	groups := make(map[*types.Func][]Finding)
+	built := make(map[token.Pos]bool) // constructions reported themselves
 	for _, f := range found {
-		if groupable(f, pkg) {
+		switch {
+		case f.Callee == nil:
+			built[f.Node.Pos()] = true
+		case groupable(f, pkg):
 			groups[f.Callee] = append(groups[f.Callee], f)
 		}
 	}
-	built := make(map[token.Pos]int) // a reported construction -> its index in diags
+	folded := make(map[token.Pos][]Finding) // construction -> the calls folded into its finding
 	var diags []analysis.Diagnostic
-	var calls []Finding
 	for _, f := range found {
-		g := groups[f.Callee]
-		switch {
+		switch g := groups[f.Callee]; {
 		case f.Callee == nil:
-			built[f.Node.Pos()] = len(diags)
+			// rendered below, once every call folded into it is known
+		case groupable(f, pkg) && len(g) > 1:
+			if g[0].Node == f.Node { // the group is reported at its first member
+				diags = append(diags, groupDiagnostic(g, pkg))
+			}
+		case built[f.Builder.Site]:
+			folded[f.Builder.Site] = append(folded[f.Builder.Site], f)
+		default:
 			diags = append(diags, f.Diagnostic(pkg))
-		case !groupable(f, pkg) || len(g) < 2:
-			calls = append(calls, f)
-		case g[0].Node == f.Node: // the group is reported at its first member
-			diags = append(diags, groupDiagnostic(g, pkg))
 		}
 	}
-	runs := make(map[int][]string) // index in diags -> the contexts its builder runs in
-	for _, f := range calls {
-		i, ok := built[f.Builder.Site]
-		if !ok || f.Callee.Pkg() != pkg || !f.Builder.Site.IsValid() {
-			diags = append(diags, f.Diagnostic(pkg))
-			continue
-		}
-		switch how := f.Context.Describe(); {
-		case len(runs[i]) == 0:
-			runs[i] = append(runs[i], typesutil.FuncName(f.Callee, pkg)+" runs "+how)
-		case !slices.Contains(runs[i], how) && !strings.HasSuffix(runs[i][0], " runs "+how):
-			runs[i] = append(runs[i], how)
-		}
-		diags[i].Related = append(diags[i].Related, analysis.RelatedInformation{Pos: f.Node.Pos(),
-			Message: "called here " + f.Context.Describe()})
-	}
-	for i, r := range runs {
-		m := diags[i].Message
-		if k := strings.LastIndex(m, "; "); k >= 0 {
-			diags[i].Message = m[:k] + ", and " + strings.Join(r, " and ") + m[k:]
+	for _, f := range found {
+		if f.Callee == nil {
+			diags = append(diags, f.diagnostic(pkg, folded[f.Node.Pos()]))
 		}
 	}
 	sort.SliceStable(diags, func(i, j int) bool { return diags[i].Pos < diags[j].Pos })
@@ -147,8 +135,28 @@ func groupDiagnostic(g []Finding, pkg *types.Package) analysis.Diagnostic {
 // Related points at the construction inside a builder, and at the root
 // or loop that makes the code run repeatedly.
 func (f Finding) Diagnostic(pkg *types.Package) analysis.Diagnostic {
+	return f.diagnostic(pkg, nil)
+}
+
+// diagnostic renders a construction's finding with the builder calls
+// folded into it (see diagnostics): its message says how often the
+// function that builds runs, and each call is related information.
+func (f Finding) diagnostic(pkg *types.Package, calls []Finding) analysis.Diagnostic {
 	c, ctx := f.Construction, f.Context
 	d := analysis.Diagnostic{Pos: f.Node.Pos(), End: f.Node.End()}
+	var runs string // ", and F runs per request in handler H and per iteration of a loop"
+	var hows []string
+	var called []analysis.RelatedInformation
+	for _, call := range calls {
+		how := call.Context.Describe()
+		if !slices.Contains(hows, how) {
+			hows = append(hows, how)
+		}
+		called = append(called, analysis.RelatedInformation{Pos: call.Node.Pos(), Message: "called here " + how})
+	}
+	if len(hows) > 0 {
+		runs = ", and " + typesutil.FuncName(calls[0].Callee, pkg) + " runs " + strings.Join(hows, " and ")
+	}
 	switch {
 	case ctx.Call != "" && f.Callee != nil:
 		d.Message = fmt.Sprintf("%s builds a new %s %s, dropped after use; %s",
@@ -158,7 +166,7 @@ func (f Finding) Diagnostic(pkg *types.Package) analysis.Diagnostic {
 				Pos: f.Builder.Site, Message: c.What + " " + c.Verb + " here"})
 		}
 	case ctx.Call != "":
-		d.Message = fmt.Sprintf("%s %s %s and dropped after use; %s", c.What, c.Verb, ctx.Describe(), ctx.Advice(c.Kind))
+		d.Message = fmt.Sprintf("%s %s %s and dropped after use%s; %s", c.What, c.Verb, ctx.Describe(), runs, ctx.Advice(c.Kind))
 	case f.Callee != nil:
 		d.Message = fmt.Sprintf("%s builds a new %s on every call, here %s; %s",
 			typesutil.FuncName(f.Callee, pkg), c.Noun, ctx.Describe(), ctx.Advice(c.Kind))
@@ -167,8 +175,9 @@ func (f Finding) Diagnostic(pkg *types.Package) analysis.Diagnostic {
 				Pos: f.Builder.Site, Message: c.What + " " + c.Verb + " here"})
 		}
 	default:
-		d.Message = fmt.Sprintf("%s %s %s; %s", c.What, c.Verb, ctx.Describe(), ctx.Advice(c.Kind))
+		d.Message = fmt.Sprintf("%s %s %s%s; %s", c.What, c.Verb, ctx.Describe(), runs, ctx.Advice(c.Kind))
 	}
 	d.Related = append(d.Related, ctx.Related()...)
+	d.Related = append(d.Related, called...)
 	return d
 }
