@@ -80,7 +80,7 @@ func (cs clients) usage(t *transport) usage {
 			if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND && t.Path != nil {
 				addr = fieldflow.SamePath(info, u.X, t.Path)
 			}
-			if v == t.Expr || addr || t.Path != nil && fieldflow.SamePath(info, v, t.Path) {
+			if addr || t.is(v) {
 				u.clients = append(u.clients, c)
 				break
 			}
@@ -105,6 +105,13 @@ func (cs clients) usage(t *transport) usage {
 	u.unixSocket = dialsUnix(t)
 	u.example = isExample(t.pass.Pkg)
 	return u
+}
+
+// is reports whether e is the transport: its expression, or the path
+// it is bound to.
+func (t *transport) is(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	return e == t.Expr || t.Path != nil && fieldflow.SamePath(t.pass.TypesInfo, e, t.Path)
 }
 
 // timedClient reports whether client c has a Timeout (not 0), or
@@ -442,10 +449,7 @@ func wrappedBy(t *transport, cs clients) []*fieldflow.Flow {
 			if !ok || !typesutil.IsNamed(info.TypeOf(call), typesutil.NetHTTP, "RoundTripper") && !typesutil.IsPointerToNamed(info.TypeOf(call), typesutil.NetHTTP, "Transport") {
 				continue
 			}
-			if slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
-				a = ast.Unparen(a)
-				return a == t.Expr || t.Path != nil && fieldflow.SamePath(info, a, t.Path)
-			}) {
+			if slices.ContainsFunc(call.Args, t.is) {
 				out = append(out, c)
 				break
 			}

@@ -879,16 +879,10 @@ func (m *Model) lazyInit(cur inspector.Cursor) bool {
 		if !isNil(info, y) {
 			return nil
 		}
-		sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
-		if !ok {
-			return nil
+		if f := recvField(info, x, recv); f != nil {
+			return []*types.Var{f}
 		}
-		id, ok := ast.Unparen(sel.X).(*ast.Ident)
-		s, isSel := info.Selections[sel]
-		if !ok || !isSel || s.Kind() != types.FieldVal || info.Uses[id] != recv {
-			return nil
-		}
-		return []*types.Var{s.Obj().(*types.Var)}
+		return nil
 	}
 	// setsLater reports whether the method assigns recv.F after pos.
 	setsLater := func(f *types.Var, pos token.Pos) bool {
@@ -899,10 +893,8 @@ func (m *Model) lazyInit(cur inspector.Cursor) bool {
 				return !found
 			}
 			for _, lhs := range as.Lhs {
-				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
-					if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == recv && info.Uses[sel.Sel] == f {
-						found = true
-					}
+				if recvField(info, lhs, recv) == f {
+					found = true
 				}
 			}
 			return !found

@@ -47,15 +47,8 @@ func (m *Model) initializer(fn *types.Func) bool {
 			continue
 		}
 		for i, lhs := range as.Lhs {
-			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-			if !ok {
-				continue
-			}
-			if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || info.Uses[id] != recv {
-				continue
-			}
-			if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal && freshEmpty(info, as.Rhs[i]) {
-				resets = append(resets, s.Obj().(*types.Var))
+			if f := recvField(info, lhs, recv); f != nil && freshEmpty(info, as.Rhs[i]) {
+				resets = append(resets, f)
 			}
 		}
 	}
@@ -100,6 +93,22 @@ func (m *Model) initializer(fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// recvField returns the field F when e is recv.F (a field of the
+// receiver variable recv), or nil.
+func recvField(info *types.Info, e ast.Expr, recv *types.Var) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || info.Uses[id] != recv {
+		return nil
+	}
+	if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+		return s.Obj().(*types.Var)
+	}
+	return nil
 }
 
 // freshEmpty reports whether e is make(...), new(...) or a composite

@@ -136,13 +136,7 @@ func isFieldGetter(info *types.Info, decl *ast.FuncDecl) bool {
 			if len(st.Results) != 1 {
 				return false
 			}
-			sel, ok := ast.Unparen(st.Results[0]).(*ast.SelectorExpr)
-			if !ok {
-				return false
-			}
-			s, ok := info.Selections[sel]
-			id, isID := ast.Unparen(sel.X).(*ast.Ident)
-			if !ok || s.Kind() != types.FieldVal || !isID || info.Uses[id] != recv {
+			if recvField(info, st.Results[0], recv) == nil {
 				return false
 			}
 			continue
