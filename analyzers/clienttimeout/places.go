@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -25,10 +24,6 @@ const lambdaPkg = "github.com/aws/aws-lambda-go/lambda"
 // handler: each invocation runs under the function's configured
 // timeout, which bounds every request made inside it.
 var lambdaStarts = []string{"Start", "StartWithOptions", "StartWithContext", "NewHandler", "NewHandlerWithOptions", "StartHandlerFunc"}
-
-// examplePathElems are package path elements that hold example
-// programs (a user runs them by hand, and can interrupt them).
-var examplePathElems = []string{"example", "examples", "_example", "_examples"}
 
 // places is what the package shows about where code runs.
 type places struct {
@@ -72,13 +67,7 @@ func findPlaces(pass *analysis.Pass, root inspector.Cursor) *places {
 		}
 		p.runOnce = onlyReachedFrom(pass, root, mains, nil)
 	}
-	for _, elem := range strings.Split(pass.Pkg.Path(), "/") {
-		for _, e := range examplePathElems {
-			if elem == e {
-				p.example = true
-			}
-		}
-	}
+	p.example = passutil.IsExample(pass.Pkg)
 	return p
 }
 

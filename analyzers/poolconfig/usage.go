@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -50,21 +49,6 @@ type usage struct {
 	example    bool              // built in an example program
 }
 
-// examplePathElems are package path elements that hold example
-// programs, which a user runs by hand and can interrupt: the same
-// elements clienttimeout treats as examples (places.go), so the two
-// analyzers judge missing timeouts there alike.
-var examplePathElems = []string{"example", "examples", "_example", "_examples"}
-
-func isExample(pkg *types.Package) bool {
-	for _, elem := range strings.Split(pkg.Path(), "/") {
-		if slices.Contains(examplePathElems, elem) {
-			return true
-		}
-	}
-	return false
-}
-
 func (cs clients) usage(t *transport) usage {
 	info := t.pass.TypesInfo
 	var u usage
@@ -103,7 +87,7 @@ func (cs clients) usage(t *transport) usage {
 	}
 	u.perCall = !u.longLived && dropped(info, t, u.clients)
 	u.unixSocket = dialsUnix(t)
-	u.example = isExample(t.pass.Pkg)
+	u.example = passutil.IsExample(t.pass.Pkg)
 	return u
 }
 

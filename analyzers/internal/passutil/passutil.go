@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -150,4 +151,20 @@ func FuncType(n ast.Node) *ast.FuncType {
 		return n.Type
 	}
 	return nil
+}
+
+// examplePathElems are package path elements that hold example programs,
+// which a user runs by hand and can interrupt: clienttimeout and
+// poolconfig judge missing timeouts there alike (issue 11).
+var examplePathElems = []string{"example", "examples", "_example", "_examples"}
+
+// IsExample reports whether pkg is an example program: an element of its
+// path is example(s) or _example(s).
+func IsExample(pkg *types.Package) bool {
+	for elem := range strings.SplitSeq(pkg.Path(), "/") {
+		if slices.Contains(examplePathElems, elem) {
+			return true
+		}
+	}
+	return false
 }
