@@ -114,7 +114,7 @@ func requestDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth
 	if !ok {
 		return Verdict{}
 	}
-	if isParam(fc, reqVar) {
+	if IsParam(fc, reqVar) {
 		return paramBounded(pass, fc, reqVar, depth)
 	}
 	// Every definition of the request in the function must be bounded.
@@ -502,7 +502,7 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 		if !ok {
 			return Verdict{}
 		}
-		if isParam(fc, v) {
+		if IsParam(fc, v) {
 			return Verdict{OK: true} // the caller controls it
 		}
 		defs := definitions(info, fc, v)
@@ -513,7 +513,7 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 				if n := outer.Node(); v.Pos() < n.Pos() || n.End() <= v.Pos() {
 					continue
 				}
-				if isParam(outer, v) {
+				if IsParam(outer, v) {
 					return Verdict{OK: true}
 				}
 				odefs := definitions(info, outer, v)
@@ -591,8 +591,8 @@ func definitions(info *types.Info, fc inspector.Cursor, v *types.Var) []ast.Expr
 	return out
 }
 
-// isParam reports whether v is a parameter of the function at fc.
-func isParam(fc inspector.Cursor, v *types.Var) bool {
+// IsParam reports whether v is a parameter of the function at fc.
+func IsParam(fc inspector.Cursor, v *types.Var) bool {
 	ft := passutil.FuncType(fc.Node())
 	if ft == nil {
 		return false
