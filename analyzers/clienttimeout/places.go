@@ -498,11 +498,7 @@ func bindArgs(info *types.Info, fc inspector.Cursor, call *ast.CallExpr) map[*ty
 // function at fc, or a field path rooted at one (opts.Transport).
 func callerOwned(info *types.Info, fc inspector.Cursor, e ast.Expr) bool {
 	root := fieldflow.PathRoot(info, e)
-	if root == nil {
-		return false
-	}
-	ft := passutil.FuncType(fc.Node())
-	return ft != nil && ft.Params != nil && ft.Params.Pos() <= root.Pos() && root.Pos() < ft.Params.End()
+	return root != nil && reqbound.IsParam(fc, root)
 }
 
 // callerTransport reports whether the client, a local variable, has

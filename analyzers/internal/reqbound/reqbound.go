@@ -11,6 +11,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
 	"net/textproto"
 	"strings"
 
@@ -114,7 +115,7 @@ func requestDepth(pass *analysis.Pass, cur inspector.Cursor, req ast.Expr, depth
 	if !ok {
 		return Verdict{}
 	}
-	if isParam(fc, reqVar) {
+	if IsParam(fc, reqVar) {
 		return paramBounded(pass, fc, reqVar, depth)
 	}
 	// Every definition of the request in the function must be bounded.
@@ -502,7 +503,7 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 		if !ok {
 			return Verdict{}
 		}
-		if isParam(fc, v) {
+		if IsParam(fc, v) {
 			return Verdict{OK: true} // the caller controls it
 		}
 		defs := definitions(info, fc, v)
@@ -513,7 +514,7 @@ func Context(pass *analysis.Pass, cur inspector.Cursor, ctx ast.Expr, depth int)
 				if n := outer.Node(); v.Pos() < n.Pos() || n.End() <= v.Pos() {
 					continue
 				}
-				if isParam(outer, v) {
+				if IsParam(outer, v) {
 					return Verdict{OK: true}
 				}
 				odefs := definitions(info, outer, v)
@@ -591,8 +592,8 @@ func definitions(info *types.Info, fc inspector.Cursor, v *types.Var) []ast.Expr
 	return out
 }
 
-// isParam reports whether v is a parameter of the function at fc.
-func isParam(fc inspector.Cursor, v *types.Var) bool {
+// IsParam reports whether v is a parameter of the function at fc.
+func IsParam(fc inspector.Cursor, v *types.Var) bool {
 	ft := passutil.FuncType(fc.Node())
 	if ft == nil {
 		return false
@@ -1012,23 +1013,9 @@ func callerSettable(pass *analysis.Pass, cur inspector.Cursor, field types.Objec
 		}
 		return false
 	}
-	for n := range cur.Inspector().Root().Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
-		switch n := n.Node().(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) != len(n.Rhs) {
-				continue
-			}
-			for i, l := range n.Lhs {
-				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
-					if s, ok := info.Selections[sel]; ok && s.Obj() == field && exportedParam(n.Rhs[i]) {
-						return true
-					}
-				}
-			}
-		case *ast.KeyValueExpr:
-			if id, ok := n.Key.(*ast.Ident); ok && info.Uses[id] == field && exportedParam(n.Value) {
-				return true
-			}
+	for v := range fieldValues(info, cur, field) {
+		if exportedParam(v) {
+			return true
 		}
 	}
 	return false
@@ -1039,35 +1026,39 @@ func callerSettable(pass *analysis.Pass, cur inspector.Cursor, field types.Objec
 // or in a struct literal), or "".
 func rootless(pass *analysis.Pass, cur inspector.Cursor, field types.Object) string {
 	info := pass.TypesInfo
-	name := ""
-	check := func(v ast.Expr) {
+	for v := range fieldValues(info, cur, field) {
 		if call, ok := ast.Unparen(v).(*ast.CallExpr); ok {
 			if fn := typesutil.Callee(info, call); typesutil.IsFunc(fn, "context", "Background", "TODO") {
-				name = fn.Name()
+				return fn.Name()
 			}
-		}
-	}
-	for n := range cur.Inspector().Root().Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
-		switch n := n.Node().(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) != len(n.Rhs) {
-				continue
-			}
-			for i, l := range n.Lhs {
-				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
-					if s, ok := info.Selections[sel]; ok && s.Obj() == field {
-						check(n.Rhs[i])
-					}
-				}
-			}
-		case *ast.KeyValueExpr:
-			if id, ok := n.Key.(*ast.Ident); ok && info.Uses[id] == field {
-				check(n.Value)
-			}
-		}
-		if name != "" {
-			return name
 		}
 	}
 	return ""
+}
+
+// fieldValues yields the values the package stores in the field: the
+// right-hand side of an assignment to it (x.ctx = v) or its value in a
+// keyed struct literal (T{ctx: v}).
+func fieldValues(info *types.Info, cur inspector.Cursor, field types.Object) iter.Seq[ast.Expr] {
+	return func(yield func(ast.Expr) bool) {
+		for n := range cur.Inspector().Root().Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
+			switch n := n.Node().(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					continue
+				}
+				for i, l := range n.Lhs {
+					if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+						if s, ok := info.Selections[sel]; ok && s.Obj() == field && !yield(n.Rhs[i]) {
+							return
+						}
+					}
+				}
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok && info.Uses[id] == field && !yield(n.Value) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -57,15 +58,10 @@ func sdkTypes(pass *analysis.Pass, cur inspector.Cursor) map[*types.TypeName]boo
 	if sig.Recv() != nil {
 		return nil // a method: not a constructor
 	}
-	var set map[*types.TypeName]bool
+	set := make(map[*types.TypeName]bool)
 	for i := range sig.Results().Len() {
 		if n := namedStruct(sig.Results().At(i).Type()); n != nil && n.Obj().Pkg() == fn.Pkg() {
-			for tn := range sdkSet(n, fn.Pkg()) {
-				if set == nil {
-					set = make(map[*types.TypeName]bool)
-				}
-				set[tn] = true
-			}
+			maps.Copy(set, sdkSet(n, fn.Pkg()))
 		}
 	}
 	if len(set) > 0 {
