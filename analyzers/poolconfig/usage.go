@@ -140,14 +140,12 @@ func callersTimed(t *transport, cs clients) bool {
 		if v == nil {
 			return false
 		}
-		timed := false
-		for _, c := range cs {
-			for _, f := range c.Fields["Transport"] {
-				if id, ok := ast.Unparen(f.Value).(*ast.Ident); ok && f.Value != nil && info.Uses[id] == v && timedClient(t, c) {
-					timed = true
-				}
-			}
-		}
+		timed := slices.ContainsFunc(cs, func(c *fieldflow.Flow) bool {
+			return slices.ContainsFunc(c.Fields["Transport"], func(f *fieldflow.Field) bool {
+				id, ok := ast.Unparen(f.Value).(*ast.Ident)
+				return ok && f.Value != nil && info.Uses[id] == v
+			}) && timedClient(t, c)
+		})
 		if !timed {
 			return false
 		}

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -818,7 +817,7 @@ func (m *Model) callersMemoized(fn *types.Func) bool {
 		if typesutil.Callee(m.pass.TypesInfo, cur.Node().(*ast.CallExpr)) != fn {
 			continue
 		}
-		if f := m.pass.Fset.File(cur.Node().Pos()); f != nil && strings.HasSuffix(f.Name(), "_test.go") {
+		if passutil.IsTestFile(m.pass, cur.Node().Pos()) {
 			continue // a test's call says nothing of how often the program calls it
 		}
 		calls++
