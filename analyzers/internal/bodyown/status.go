@@ -226,7 +226,7 @@ const switchingProtocols = 101
 // On a 101 path that is the upgraded connection, handed to the caller.
 func handsConn(info *types.Info, ret *ast.ReturnStmt) bool {
 	for _, r := range ret.Results {
-		if id, ok := ast.Unparen(r).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("nil") {
+		if isNilExpr(info, r) {
 			continue
 		}
 		t := info.TypeOf(r)
