@@ -222,13 +222,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		if any {
-			fparams := map[types.Object]int{}
-			for i := 0; i < sig.Params().Len(); i++ {
-				if _, ok := sig.Params().At(i).Type().Underlying().(*types.Signature); ok {
-					fparams[sig.Params().At(i)] = i
-				}
-			}
-			cands = append(cands, cand{fn, decl, params, fparams})
+			cands = append(cands, cand{fn, decl, params, funcParams(sig)})
 		}
 	}
 	for changed := true; changed; {
@@ -439,6 +433,17 @@ func (s *scanner) alias(obj types.Object) Effect {
 	sub := s.sub(obj)
 	sub.walk(s.body)
 	return sub.eff
+}
+
+// funcParams returns sig's function-typed parameters, by index.
+func funcParams(sig *types.Signature) map[types.Object]int {
+	out := map[types.Object]int{}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if _, ok := sig.Params().At(i).Type().Underlying().(*types.Signature); ok {
+			out[sig.Params().At(i)] = i
+		}
+	}
+	return out
 }
 
 func hasClose(t types.Type) bool {
