@@ -71,18 +71,7 @@ func (f *Func) counterCond(cond ast.Expr, val bool, fs flagState) (counterRel, b
 		return counterRel{}, false
 	}
 	if !val {
-		switch op {
-		case token.LSS:
-			op = token.GEQ
-		case token.LEQ:
-			op = token.GTR
-		case token.GTR:
-			op = token.LEQ
-		case token.GEQ:
-			op = token.LSS
-		default:
-			return counterRel{}, false
-		}
+		op = negate(op) // == and != give no relation below
 	}
 	b := types.ExprString(y)
 	switch op {
