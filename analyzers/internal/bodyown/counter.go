@@ -102,15 +102,7 @@ func (f *Func) counterFalse(r counterRel, cond ast.Expr, val bool) bool {
 	}
 	op, x, y := c.Op, c.X, c.Y
 	if f.counterVar(x) != r.i {
-		x, y = y, x
-		switch op {
-		case token.GTR:
-			op = token.LSS
-		case token.GEQ:
-			op = token.LEQ
-		default:
-			return false
-		}
+		x, y, op = y, x, mirror(op) // bound > i is i < bound
 	}
 	if f.counterVar(x) != r.i || types.ExprString(y) != r.bound {
 		return false
