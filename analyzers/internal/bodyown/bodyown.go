@@ -682,13 +682,8 @@ func (s *scanner) callArg(call *ast.CallExpr, e ast.Expr) (eff Effect, wrapped b
 		}
 	}
 	if lit, ok := fun.(*ast.FuncLit); ok {
-		if p := paramAt(info.TypeOf(lit), k); p != nil {
-			sub := scanner{o: s.o, v: p, body: lit.Body, strict: s.strict, closeOnly: s.closeOnly, seen: map[types.Object]bool{p: true}}
-			if lit.Body != nil {
-				if sub.walk(lit.Body); sub.eff != None {
-					return Closed, false
-				}
-			}
+		if s.litParam(lit, k) != None {
+			return Closed, false
 		}
 		return None, false
 	}
@@ -751,11 +746,8 @@ func (s *scanner) viaCloses(fn *types.Func, idx int, call *ast.CallExpr) bool {
 		var f *types.Func
 		switch a := arg.(type) {
 		case *ast.FuncLit:
-			if p := paramAt(info.TypeOf(a), v.Arg); p != nil && a.Body != nil {
-				sub := scanner{o: s.o, v: p, body: a.Body, strict: s.strict, closeOnly: s.closeOnly, seen: map[types.Object]bool{p: true}}
-				if sub.walk(a.Body); sub.eff == Closed || sub.eff == Handed && !s.closeOnly && !s.strict {
-					return true
-				}
+			if e := s.litParam(a, v.Arg); e == Closed || e == Handed && !s.closeOnly && !s.strict {
+				return true
 			}
 			continue
 		case *ast.Ident:
@@ -808,6 +800,19 @@ func mergeVia(a, b []Via) []Via {
 		return x.Arg - y.Arg
 	})
 	return out
+}
+
+// litParam scans the function literal lit for what it does with its
+// parameter k, in s's modes with aliases of its own: None when lit has
+// no such parameter or no body.
+func (s *scanner) litParam(lit *ast.FuncLit, k int) Effect {
+	p := paramAt(s.o.info.TypeOf(lit), k)
+	if p == nil || lit.Body == nil {
+		return None
+	}
+	sub := scanner{o: s.o, v: p, body: lit.Body, strict: s.strict, closeOnly: s.closeOnly, seen: map[types.Object]bool{p: true}}
+	sub.walk(lit.Body)
+	return sub.eff
 }
 
 func paramAt(t types.Type, k int) *types.Var {
