@@ -365,10 +365,7 @@ func (o *Owners) Aliases(body ast.Node, v *types.Var) []types.Object {
 			if !ok {
 				continue
 			}
-			obj := o.info.Defs[lid]
-			if obj == nil {
-				obj = o.info.Uses[lid]
-			}
+			obj := o.info.ObjectOf(lid)
 			lv, ok := obj.(*types.Var)
 			if !ok || seen[lv] || lv.Pos() < body.Pos() || lv.Pos() >= body.End() {
 				continue
@@ -625,10 +622,7 @@ func (s *scanner) valueUse(p ast.Node, e ast.Expr, stack []ast.Node) Effect {
 				if lid.Name == "_" {
 					return None
 				}
-				obj := info.Defs[lid]
-				if obj == nil {
-					obj = info.Uses[lid]
-				}
+				obj := info.ObjectOf(lid)
 				if lv, ok := obj.(*types.Var); ok && lv.Parent() != nil && lv.Pkg() != nil && lv.Parent() != lv.Pkg().Scope() {
 					return s.alias(lv)
 				}

@@ -69,10 +69,7 @@ type Discard struct {
 // tracked (storing into them hands the response on).
 func Find(info *types.Info, body *ast.BlockStmt, scope *types.Scope) (defs []Def, discards []Discard) {
 	local := func(id *ast.Ident) *types.Var {
-		obj := info.Defs[id]
-		if obj == nil {
-			obj = info.Uses[id]
-		}
+		obj := info.ObjectOf(id)
 		v, ok := obj.(*types.Var)
 		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil {
 			return nil
@@ -89,10 +86,7 @@ func Find(info *types.Info, body *ast.BlockStmt, scope *types.Scope) (defs []Def
 	// the function literal captures (resp, err = rt.RoundTrip(req) with
 	// err declared outside); it only has to hold the error on the path.
 	errorVar := func(id *ast.Ident) *types.Var {
-		obj := info.Defs[id]
-		if obj == nil {
-			obj = info.Uses[id]
-		}
+		obj := info.ObjectOf(id)
 		v, ok := obj.(*types.Var)
 		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
 			return nil
