@@ -68,20 +68,6 @@ type Discard struct {
 // is the function's scope: package-level and outer variables are not
 // tracked (storing into them hands the response on).
 func Find(info *types.Info, body *ast.BlockStmt, scope *types.Scope) (defs []Def, discards []Discard) {
-	local := func(id *ast.Ident) *types.Var {
-		obj := info.ObjectOf(id)
-		v, ok := obj.(*types.Var)
-		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil {
-			return nil
-		}
-		if scope != nil && !scope.Contains(v.Pos()) {
-			return nil
-		}
-		if v.Parent() == v.Pkg().Scope() {
-			return nil
-		}
-		return v
-	}
 	// errorVar is the variable the call's error goes to: a local, or one
 	// the function literal captures (resp, err = rt.RoundTrip(req) with
 	// err declared outside); it only has to hold the error on the path.
@@ -89,6 +75,15 @@ func Find(info *types.Info, body *ast.BlockStmt, scope *types.Scope) (defs []Def
 		obj := info.ObjectOf(id)
 		v, ok := obj.(*types.Var)
 		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return nil
+		}
+		return v
+	}
+	// local is a variable errorVar accepts that scope (the function's
+	// own) declares.
+	local := func(id *ast.Ident) *types.Var {
+		v := errorVar(id)
+		if v == nil || scope != nil && !scope.Contains(v.Pos()) {
 			return nil
 		}
 		return v
