@@ -444,18 +444,7 @@ func funcParams(sig *types.Signature) map[types.Object]int {
 }
 
 func hasClose(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	for _, tt := range []types.Type{t, types.NewPointer(t)} {
-		ms := types.NewMethodSet(tt)
-		for i := 0; i < ms.Len(); i++ {
-			if ms.At(i).Obj().Name() == "Close" {
-				return true
-			}
-		}
-	}
-	return false
+	return t != nil && hasMethods(t, "Close")
 }
 
 func (s *scanner) walk(root ast.Node) {
