@@ -222,13 +222,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 		if any {
-			fparams := map[types.Object]int{}
-			for i := 0; i < sig.Params().Len(); i++ {
-				if _, ok := sig.Params().At(i).Type().Underlying().(*types.Signature); ok {
-					fparams[sig.Params().At(i)] = i
-				}
-			}
-			cands = append(cands, cand{fn, decl, params, fparams})
+			cands = append(cands, cand{fn, decl, params, funcParams(sig)})
 		}
 	}
 	for changed := true; changed; {
@@ -371,10 +365,7 @@ func (o *Owners) Aliases(body ast.Node, v *types.Var) []types.Object {
 			if !ok {
 				continue
 			}
-			obj := o.info.Defs[lid]
-			if obj == nil {
-				obj = o.info.Uses[lid]
-			}
+			obj := o.info.ObjectOf(lid)
 			lv, ok := obj.(*types.Var)
 			if !ok || seen[lv] || lv.Pos() < body.Pos() || lv.Pos() >= body.End() {
 				continue
@@ -441,19 +432,19 @@ func (s *scanner) alias(obj types.Object) Effect {
 	return sub.eff
 }
 
-func hasClose(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	for _, tt := range []types.Type{t, types.NewPointer(t)} {
-		ms := types.NewMethodSet(tt)
-		for i := 0; i < ms.Len(); i++ {
-			if ms.At(i).Obj().Name() == "Close" {
-				return true
-			}
+// funcParams returns sig's function-typed parameters, by index.
+func funcParams(sig *types.Signature) map[types.Object]int {
+	out := map[types.Object]int{}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if _, ok := sig.Params().At(i).Type().Underlying().(*types.Signature); ok {
+			out[sig.Params().At(i)] = i
 		}
 	}
-	return false
+	return out
+}
+
+func hasClose(t types.Type) bool {
+	return t != nil && hasMethods(t, "Close")
 }
 
 func (s *scanner) walk(root ast.Node) {
@@ -620,10 +611,7 @@ func (s *scanner) valueUse(p ast.Node, e ast.Expr, stack []ast.Node) Effect {
 				if lid.Name == "_" {
 					return None
 				}
-				obj := info.Defs[lid]
-				if obj == nil {
-					obj = info.Uses[lid]
-				}
+				obj := info.ObjectOf(lid)
 				if lv, ok := obj.(*types.Var); ok && lv.Parent() != nil && lv.Pkg() != nil && lv.Parent() != lv.Pkg().Scope() {
 					return s.alias(lv)
 				}
@@ -677,13 +665,8 @@ func (s *scanner) callArg(call *ast.CallExpr, e ast.Expr) (eff Effect, wrapped b
 		}
 	}
 	if lit, ok := fun.(*ast.FuncLit); ok {
-		if p := paramAt(info.TypeOf(lit), k); p != nil {
-			sub := scanner{o: s.o, v: p, body: lit.Body, strict: s.strict, closeOnly: s.closeOnly, seen: map[types.Object]bool{p: true}}
-			if lit.Body != nil {
-				if sub.walk(lit.Body); sub.eff != None {
-					return Closed, false
-				}
-			}
+		if s.litParam(lit, k) != None {
+			return Closed, false
 		}
 		return None, false
 	}
@@ -746,11 +729,8 @@ func (s *scanner) viaCloses(fn *types.Func, idx int, call *ast.CallExpr) bool {
 		var f *types.Func
 		switch a := arg.(type) {
 		case *ast.FuncLit:
-			if p := paramAt(info.TypeOf(a), v.Arg); p != nil && a.Body != nil {
-				sub := scanner{o: s.o, v: p, body: a.Body, strict: s.strict, closeOnly: s.closeOnly, seen: map[types.Object]bool{p: true}}
-				if sub.walk(a.Body); sub.eff == Closed || sub.eff == Handed && !s.closeOnly && !s.strict {
-					return true
-				}
+			if e := s.litParam(a, v.Arg); e == Closed || e == Handed && !s.closeOnly && !s.strict {
+				return true
 			}
 			continue
 		case *ast.Ident:
@@ -803,6 +783,19 @@ func mergeVia(a, b []Via) []Via {
 		return x.Arg - y.Arg
 	})
 	return out
+}
+
+// litParam scans the function literal lit for what it does with its
+// parameter k, in s's modes with aliases of its own: None when lit has
+// no such parameter or no body.
+func (s *scanner) litParam(lit *ast.FuncLit, k int) Effect {
+	p := paramAt(s.o.info.TypeOf(lit), k)
+	if p == nil || lit.Body == nil {
+		return None
+	}
+	sub := scanner{o: s.o, v: p, body: lit.Body, strict: s.strict, closeOnly: s.closeOnly, seen: map[types.Object]bool{p: true}}
+	sub.walk(lit.Body)
+	return sub.eff
 }
 
 func paramAt(t types.Type, k int) *types.Var {

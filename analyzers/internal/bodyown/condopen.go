@@ -71,7 +71,7 @@ func (f *OpenUnless) String() string {
 type assumption struct {
 	cond   Cond
 	param  *types.Var           // the parameter cond is about
-	fparam map[*types.Var]int   // function-typed parameters, by index
+	fparam map[types.Object]int // function-typed parameters, by index (read only, shared)
 	calls  []FuncArg            // those counted as closing the response
 	facts  []fieldFact          // bool fields some branch shows true, by bit
 	known  map[fieldFact]uint64 // facts' bits
@@ -147,17 +147,13 @@ func isBoolField(info *types.Info, sel *ast.SelectorExpr) bool {
 // return. It reports whether one was added.
 func (o *Owners) unlessFact(fn *types.Func, decl *ast.FuncDecl, r func(*assumption) bool) bool {
 	changed := false
+	sig := fn.Signature()
+	fparam := funcParams(sig)
 	for _, c := range o.condCandidates(fn, decl) {
 		if o.hasCond(fn, c) {
 			continue
 		}
-		sig := fn.Signature()
-		as := &assumption{cond: c, param: sig.Params().At(c.Param), fparam: map[*types.Var]int{}, known: map[fieldFact]uint64{}}
-		for i := 0; i < sig.Params().Len(); i++ {
-			if _, ok := sig.Params().At(i).Type().Underlying().(*types.Signature); ok {
-				as.fparam[sig.Params().At(i)] = i
-			}
-		}
+		as := &assumption{cond: c, param: sig.Params().At(c.Param), fparam: fparam, known: map[fieldFact]uint64{}}
 		if r(as) {
 			c.Calls = as.calls
 			o.unless[fn] = append(o.unless[fn], c)

@@ -71,18 +71,7 @@ func (f *Func) counterCond(cond ast.Expr, val bool, fs flagState) (counterRel, b
 		return counterRel{}, false
 	}
 	if !val {
-		switch op {
-		case token.LSS:
-			op = token.GEQ
-		case token.LEQ:
-			op = token.GTR
-		case token.GTR:
-			op = token.LEQ
-		case token.GEQ:
-			op = token.LSS
-		default:
-			return counterRel{}, false
-		}
+		op = negate(op) // == and != give no relation below
 	}
 	b := types.ExprString(y)
 	switch op {
@@ -113,15 +102,7 @@ func (f *Func) counterFalse(r counterRel, cond ast.Expr, val bool) bool {
 	}
 	op, x, y := c.Op, c.X, c.Y
 	if f.counterVar(x) != r.i {
-		x, y = y, x
-		switch op {
-		case token.GTR:
-			op = token.LSS
-		case token.GEQ:
-			op = token.LEQ
-		default:
-			return false
-		}
+		x, y, op = y, x, mirror(op) // bound > i is i < bound
 	}
 	if f.counterVar(x) != r.i || types.ExprString(y) != r.bound {
 		return false

@@ -68,33 +68,22 @@ type Discard struct {
 // is the function's scope: package-level and outer variables are not
 // tracked (storing into them hands the response on).
 func Find(info *types.Info, body *ast.BlockStmt, scope *types.Scope) (defs []Def, discards []Discard) {
-	local := func(id *ast.Ident) *types.Var {
-		obj := info.Defs[id]
-		if obj == nil {
-			obj = info.Uses[id]
-		}
-		v, ok := obj.(*types.Var)
-		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil {
-			return nil
-		}
-		if scope != nil && !scope.Contains(v.Pos()) {
-			return nil
-		}
-		if v.Parent() == v.Pkg().Scope() {
-			return nil
-		}
-		return v
-	}
 	// errorVar is the variable the call's error goes to: a local, or one
 	// the function literal captures (resp, err = rt.RoundTrip(req) with
 	// err declared outside); it only has to hold the error on the path.
 	errorVar := func(id *ast.Ident) *types.Var {
-		obj := info.Defs[id]
-		if obj == nil {
-			obj = info.Uses[id]
-		}
+		obj := info.ObjectOf(id)
 		v, ok := obj.(*types.Var)
 		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return nil
+		}
+		return v
+	}
+	// local is a variable errorVar accepts that scope (the function's
+	// own) declares.
+	local := func(id *ast.Ident) *types.Var {
+		v := errorVar(id)
+		if v == nil || scope != nil && !scope.Contains(v.Pos()) {
 			return nil
 		}
 		return v
@@ -202,17 +191,6 @@ func isError(t types.Type) bool {
 // only be taken with no live response: err (still holding the call's
 // error, if errLive) is non-nil, or v or v.Body is nil.
 func Dead(info *types.Info, cond ast.Expr, val bool, v, err *types.Var, errLive bool) bool {
-	is := func(e ast.Expr, obj *types.Var) bool {
-		if obj == nil {
-			return false
-		}
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && info.Uses[id] == obj
-	}
-	isNil := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && id.Name == "nil" && info.Uses[id] == types.Universe.Lookup("nil")
-	}
 	switch c := ast.Unparen(cond).(type) {
 	case *ast.UnaryExpr:
 		if c.Op == token.NOT {
@@ -235,27 +213,27 @@ func Dead(info *types.Info, cond ast.Expr, val bool, v, err *types.Var, errLive 
 				return true // the branch where the response has no body
 			}
 			x, y := c.X, c.Y
-			if isNil(x) {
+			if isNilExpr(info, x) {
 				x, y = y, x
 			}
-			if !isNil(y) {
+			if !isNilExpr(info, y) {
 				return false
 			}
 			nonNilWhen := c.Op == token.NEQ // x != nil is true
-			if errLive && is(x, err) {
+			if errLive && isVar(info, x, err) {
 				return val == nonNilWhen // the branch where err != nil
 			}
-			if is(x, v) {
+			if isVar(info, x, v) {
 				return val != nonNilWhen // the branch where v == nil
 			}
-			if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && is(sel.X, v) && IsResponse(info.TypeOf(sel.X)) {
+			if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && isVar(info, sel.X, v) && IsResponse(info.TypeOf(sel.X)) {
 				return val != nonNilWhen // the branch where v.Body == nil: nothing to close
 			}
 		}
 	case *ast.CallExpr:
 		// errors.Is(err, X) / errors.As(err, &t) are true only for a
 		// non-nil err.
-		if val && errLive && err != nil && len(c.Args) > 0 && is(c.Args[0], err) {
+		if val && errLive && err != nil && len(c.Args) > 0 && isVar(info, c.Args[0], err) {
 			if fn, _ := typeutil.Callee(info, c).(*types.Func); typesutil.IsFunc(fn, "errors", "Is", "As") {
 				return true
 			}

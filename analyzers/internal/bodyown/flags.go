@@ -25,10 +25,7 @@ func flagVars(info *types.Info, body *ast.BlockStmt) map[*types.Var]uint {
 	ok := map[*types.Var]bool{}
 	var order []*types.Var
 	local := func(id *ast.Ident) *types.Var {
-		obj := info.Defs[id]
-		if obj == nil {
-			obj = info.Uses[id]
-		}
+		obj := info.ObjectOf(id)
 		v, isVar := obj.(*types.Var)
 		if !isVar || v.Pos() < body.Pos() || v.Pos() >= body.End() || !isBool(v.Type()) {
 			return nil

@@ -3,6 +3,7 @@ package bodyown
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -72,10 +73,8 @@ func mayNeverReturn(body *ast.BlockStmt) bool {
 			return true
 		}
 		for _, r := range noReturnFuncs {
-			for _, n := range r.Names {
-				if n == name {
-					return true
-				}
+			if slices.Contains(r.Names, name) {
+				return true
 			}
 		}
 		return false

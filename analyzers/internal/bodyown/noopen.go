@@ -504,10 +504,7 @@ func (r *resultFunc) definesWithErr(n ast.Node, v, e *types.Var) bool {
 	hasV, hasE := false, false
 	for _, l := range as.Lhs {
 		if id, ok := ast.Unparen(l).(*ast.Ident); ok {
-			obj := r.o.info.Defs[id]
-			if obj == nil {
-				obj = r.o.info.Uses[id]
-			}
+			obj := r.o.info.ObjectOf(id)
 			hasV = hasV || obj == v
 			hasE = hasE || obj == e
 		}
@@ -530,10 +527,7 @@ func errorVars(info *types.Info, body *ast.BlockStmt) []*types.Var {
 			if !ok {
 				continue
 			}
-			obj := info.Defs[id]
-			if obj == nil {
-				obj = info.Uses[id]
-			}
+			obj := info.ObjectOf(id)
 			if e, ok := obj.(*types.Var); ok && isError(e.Type()) && !seen[e] && len(errs) < 64 {
 				seen[e] = true
 				errs = append(errs, e)

@@ -164,6 +164,26 @@ func mirror(op token.Token) token.Token {
 	return op
 }
 
+// negate returns the comparison that holds when op does not: a < b is
+// !(a >= b). Any other operator gives token.ILLEGAL.
+func negate(op token.Token) token.Token {
+	switch op {
+	case token.EQL:
+		return token.NEQ
+	case token.NEQ:
+		return token.EQL
+	case token.LSS:
+		return token.GEQ
+	case token.GEQ:
+		return token.LSS
+	case token.GTR:
+		return token.LEQ
+	case token.LEQ:
+		return token.GTR
+	}
+	return token.ILLEGAL
+}
+
 // statusCompare evaluates v.StatusCode OP constant (either way round).
 func statusCompare(info *types.Info, c *ast.BinaryExpr, val bool, v *types.Var) (statusState, bool) {
 	op := c.Op
@@ -183,8 +203,7 @@ func statusCompare(info *types.Info, c *ast.BinaryExpr, val bool, v *types.Var) 
 		return statusState{}, false
 	}
 	if !val { // negate the operator
-		op = map[token.Token]token.Token{token.EQL: token.NEQ, token.NEQ: token.EQL,
-			token.LSS: token.GEQ, token.GEQ: token.LSS, token.GTR: token.LEQ, token.LEQ: token.GTR}[op]
+		op = negate(op)
 	}
 	var s statusState
 	switch op {
@@ -226,7 +245,7 @@ const switchingProtocols = 101
 // On a 101 path that is the upgraded connection, handed to the caller.
 func handsConn(info *types.Info, ret *ast.ReturnStmt) bool {
 	for _, r := range ret.Results {
-		if id, ok := ast.Unparen(r).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("nil") {
+		if isNilExpr(info, r) {
 			continue
 		}
 		t := info.TypeOf(r)

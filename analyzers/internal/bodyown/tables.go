@@ -370,8 +370,7 @@ func constTrue(info *types.Info, call *ast.CallExpr, i int) bool {
 	if i >= len(call.Args) {
 		return false
 	}
-	tv, ok := info.Types[call.Args[i]]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+	return isTrue(info, call.Args[i])
 }
 
 // upgradeHeaders are the request headers that ask the server to switch
